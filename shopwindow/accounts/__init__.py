@@ -1,0 +1,1 @@
+"""Accounts: users, council membership, roles, API tokens, audit log and privacy."""

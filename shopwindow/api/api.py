@@ -1,0 +1,20 @@
+"""The NinjaAPI instance for /api/v1/. Each domain adds a router in shopwindow/api/routers/."""
+
+from ninja import NinjaAPI
+
+from shopwindow.api.errors import install_error_handlers
+from shopwindow.api.routers import authorities
+
+api = NinjaAPI(
+    title="Shopwindow API",
+    version="1",
+    description=(
+        "The open API of Shopwindow, the sector's shop window of proven improvement options for UK "
+        "councils. Reading is open to everyone; writing needs a personal API token."
+    ),
+    urls_namespace="api",
+    docs_url="/docs/",
+    openapi_url="/openapi.json",
+)
+install_error_handlers(api)
+api.add_router("/authorities", authorities.router, tags=["Authorities"])

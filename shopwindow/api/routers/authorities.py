@@ -1,0 +1,5 @@
+"""Authorities API (placeholder: being built)."""
+
+from ninja import Router
+
+router = Router()

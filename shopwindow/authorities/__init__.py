@@ -1,0 +1,1 @@
+"""Authorities: every UK council, current and former, loaded from licensed reference data."""

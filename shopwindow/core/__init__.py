@@ -1,0 +1,1 @@
+"""Core: layout, GOV.UK component helpers, errors, Markdown rendering and shared helpers."""

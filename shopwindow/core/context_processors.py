@@ -1,0 +1,63 @@
+"""Template context shared by every page: service name, navigation, phase banner and footer."""
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+
+from shopwindow.core.middleware import JS_ENABLED_SCRIPT
+
+# (label, URL name, path prefix that marks the item active). Later apps add their sections here.
+NAVIGATION = [
+    ("Find what works", "innovations:list", "/innovations/"),
+    ("Councils", "authorities:list", "/councils/"),
+    ("API", "api-docs", "/api/"),
+]
+
+
+def _navigation(request: HttpRequest) -> list[dict[str, Any]]:
+    items = []
+    for label, url_name, prefix in NAVIGATION:
+        try:
+            href = reverse(url_name)
+        except Exception:  # noqa: BLE001 - a section not built yet is left out of the menu
+            continue
+        items.append({"text": label, "href": href, "active": request.path.startswith(prefix)})
+    return items
+
+
+def service(request: HttpRequest) -> dict[str, Any]:
+    feedback_url = settings.FEEDBACK_URL
+    return {
+        "service_name": settings.SERVICE_NAME,
+        "js_enabled_script": JS_ENABLED_SCRIPT,
+        "feedback_url": feedback_url,
+        "service_navigation": {
+            "serviceName": settings.SERVICE_NAME,
+            "serviceUrl": "/",
+            "navigation": _navigation(request),
+            "navigationLabel": "Menu",
+        },
+        "phase_banner": {
+            "tag": {"text": "Beta"},
+            "html": format_html(
+                'This is a new service. Help us improve it and <a class="govuk-link" '
+                'href="{}">give your feedback</a>.',
+                feedback_url,
+            ),
+        },
+        "footer": {
+            "meta": {
+                "visuallyHiddenTitle": "Support links",
+                "items": [
+                    {"href": reverse("core:about-data"), "text": "About the data"},
+                    {"href": reverse("core:accessibility"), "text": "Accessibility statement"},
+                    {"href": reverse("core:cookies"), "text": "Cookies"},
+                    {"href": reverse("core:privacy"), "text": "Privacy"},
+                    {"href": reverse("api-docs"), "text": "Open API"},
+                ],
+            },
+        },
+    }

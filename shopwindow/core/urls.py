@@ -1,0 +1,15 @@
+"""Service pages that belong to no single domain."""
+
+from django.urls import path
+
+from shopwindow.core.views import pages
+
+app_name = "core"
+
+urlpatterns = [
+    path("", pages.home, name="home"),
+    path("about-the-data/", pages.about_data, name="about-data"),
+    path("accessibility/", pages.accessibility, name="accessibility"),
+    path("cookies/", pages.cookies, name="cookies"),
+    path("privacy/", pages.privacy, name="privacy"),
+]

@@ -1,0 +1,1 @@
+"""Innovations: the Innovation Record, its vocabularies, import/export, moderation and pages."""

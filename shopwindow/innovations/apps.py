@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class InnovationsConfig(AppConfig):
+    name = "shopwindow.innovations"
+    label = "innovations"
+    verbose_name = "Innovations"

@@ -1,0 +1,1 @@
+"""Settings split by environment: base (shared), dev, test and production, driven by env vars."""

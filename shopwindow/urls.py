@@ -1,0 +1,20 @@
+"""Shopwindow's URLs: each domain app owns its paths; the API lives under /api/v1/."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from shopwindow.api.api import api
+
+handler400 = "shopwindow.core.views.errors.bad_request"
+handler403 = "shopwindow.core.views.errors.permission_denied"
+handler404 = "shopwindow.core.views.errors.page_not_found"
+handler500 = "shopwindow.core.views.errors.server_error"
+
+urlpatterns = [
+    path("", include("shopwindow.core.urls")),
+    path("councils/", include("shopwindow.authorities.urls")),
+    path("api/v1/", api.urls),
+    path("api/", RedirectView.as_view(url="/api/v1/docs/", permanent=False), name="api-docs"),
+    path("admin/", admin.site.urls),
+]
