@@ -47,6 +47,9 @@ migrate: setup ## Apply database migrations
 
 load-data: migrate ## Load reference data (and demo content, where the settings allow it)
 	$(PY) manage.py load_reference
+	$(PY) manage.py load_demo
+	$(PY) manage.py build_comparators
+	$(PY) manage.py load_demo_accounts
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 
 run: load-data ## Set up everything and serve on http://127.0.0.1:$(PORT) (SQLite)

@@ -14,7 +14,7 @@ def main(paths: list[str]) -> int:
             print(f"{name}: no report (the run did not finish)")
             status = 1
             continue
-        root = ET.parse(path).getroot()
+        root = ET.parse(path).getroot()  # noqa: S314 - our own pytest report
         suite = root if root.tag == "testsuite" else root.find("testsuite")
         assert suite is not None
         total = int(suite.get("tests", 0))

@@ -13,7 +13,13 @@ handler500 = "shopwindow.core.views.errors.server_error"
 
 urlpatterns = [
     path("", include("shopwindow.core.urls")),
+    # Tailoring's specific /councils/<gss>/comparators/ paths go before the authorities app.
+    path("", include("shopwindow.tailoring.urls")),
     path("councils/", include("shopwindow.authorities.urls")),
+    path("account/api-tokens/", include("shopwindow.api.urls")),
+    path("", include("shopwindow.innovations.urls")),
+    path("", include("shopwindow.accounts.urls")),
+    path("moderation/", include("shopwindow.accounts.moderation_urls")),
     path("api/v1/", api.urls),
     path("api/", RedirectView.as_view(url="/api/v1/docs/", permanent=False), name="api-docs"),
     path("admin/", admin.site.urls),

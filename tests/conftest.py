@@ -1,14 +1,17 @@
 """Shared fixtures: reference data loaded once per test database."""
 
+from typing import Any
+
 import pytest
 from django.core.management import call_command
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
-    """Load the real reference data (every UK council) into the test database once."""
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    """Load the real reference data (every UK council) and its comparators once."""
     with django_db_blocker.unblock():
         call_command("load_reference", verbosity=0)
+        call_command("build_comparators", verbosity=0)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -1,6 +1,6 @@
 """Users sign in with their email address; a role says what they may do across the service."""
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
@@ -47,9 +47,9 @@ class User(AbstractUser):
     email_confirmed_at = models.DateTimeField(null=True, blank=True)
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()  # type: ignore[misc]
+    objects = UserManager()  # type: ignore[assignment,misc]
 
     class Meta:
         ordering = ["email"]
@@ -66,3 +66,105 @@ class User(AbstractUser):
     @property
     def is_moderator(self) -> bool:
         return self.is_superuser or self.role in {Role.MODERATOR, Role.ADMIN}
+
+
+class MembershipStatus(models.TextChoices):
+    REQUESTED = "requested", "Waiting for a decision"
+    APPROVED = "approved", "Approved"
+    REFUSED = "refused", "Refused"
+
+
+class CouncilMembership(models.Model):
+    """A user's request to act for a council, and the decision on it.
+
+    The user is nulled when an account is deleted, so the record of the decision stays.
+    """
+
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="memberships"
+    )
+    authority = models.ForeignKey(
+        "authorities.Authority", on_delete=models.CASCADE, related_name="memberships"
+    )
+    status = models.CharField(
+        max_length=20, choices=MembershipStatus.choices, default=MembershipStatus.REQUESTED
+    )
+    reason = models.TextField(blank=True, help_text="Why it was refused (shown to the user)")
+    auto_approved = models.BooleanField(
+        default=False, help_text="Approved because the confirmed email domain is on the allowlist"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["requested_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "authority"], name="one_membership_per_council")
+        ]
+        indexes = [models.Index(fields=["status", "requested_at"])]
+
+    def __str__(self) -> str:
+        who = self.user.email if self.user else "deleted user"
+        return f"{who} at {self.authority.name} ({self.status})"
+
+    # The permission matrix reads these two attributes from any object (see docs/permissions.md).
+    @property
+    def owner_id(self) -> int | None:
+        return self.user_id
+
+    @property
+    def council_ids(self) -> set[int]:
+        return {self.authority_id}
+
+
+class CouncilEmailDomain(models.Model):
+    """An email domain whose confirmed addresses join a council without waiting for a moderator."""
+
+    authority = models.ForeignKey(
+        "authorities.Authority", on_delete=models.CASCADE, related_name="email_domains"
+    )
+    domain = models.CharField(max_length=253, help_text="For example southhams.gov.uk")
+    added_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["domain"]
+        constraints = [
+            models.UniqueConstraint(fields=["authority", "domain"], name="one_domain_per_council")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.domain} ({self.authority.name})"
+
+
+class AuditEvent(models.Model):
+    """One security event or moderation decision: who did what to which object, when, from where.
+
+    Append-only. Deleting an account keeps its events with the actor nulled and the email removed.
+    """
+
+    actor = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="audit_events"
+    )
+    actor_email = models.CharField(
+        max_length=254, blank=True, help_text="As it was at the time (removed on account deletion)"
+    )
+    action = models.CharField(max_length=60, db_index=True)
+    object_type = models.CharField(max_length=60, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    object_description = models.CharField(max_length=300, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    extra = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_email or 'system'} {self.action}"

@@ -3,7 +3,8 @@
 from ninja import NinjaAPI
 
 from shopwindow.api.errors import install_error_handlers
-from shopwindow.api.routers import authorities
+from shopwindow.api.routers import authorities, innovations
+from shopwindow.api.routers import tailoring as tailoring_routes
 
 api = NinjaAPI(
     title="Shopwindow API",
@@ -18,3 +19,5 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 api.add_router("/authorities", authorities.router, tags=["Authorities"])
+api.add_router("/authorities", tailoring_routes.router, tags=["Tailoring"])
+api.add_router("/", innovations.router, tags=["Innovations"])

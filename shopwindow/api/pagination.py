@@ -30,7 +30,10 @@ def paginate(
         raise bad_parameter("page", "must be 1 or more")
     if page_size < 1 or page_size > MAX_PAGE_SIZE:
         raise bad_parameter("page_size", f"must be between 1 and {MAX_PAGE_SIZE}")
-    total = count if count is not None else (len(items) if isinstance(items, list) else items.count())
+    if count is not None:
+        total = count
+    else:
+        total = len(items) if isinstance(items, list) else items.count()
     start = (page - 1) * page_size
     page_items = items[start : start + page_size]
     envelope = {

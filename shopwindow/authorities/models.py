@@ -14,7 +14,9 @@ from shopwindow.authorities.vocabularies import (
 class Authority(models.Model):
     """A UK local authority, keyed by its GSS code. Former councils stay, marked by end_date."""
 
-    gss = models.CharField("GSS code", max_length=9, unique=True)
+    # Unique when present. The 25 Northern Ireland councils abolished in 2015 never had a GSS
+    # code, so they are blank here and addressed by their register code instead.
+    gss = models.CharField("GSS code", max_length=9, blank=True, db_index=True)
     code = models.CharField(
         "register code", max_length=8, unique=True, help_text="mySociety three-to-four letter code"
     )
@@ -75,12 +77,22 @@ class Authority(models.Model):
             models.Index(fields=["authority_type", "is_current"]),
             models.Index(fields=["nation", "region"]),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gss"], condition=~models.Q(gss=""), name="authority_gss_unique_when_set"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.official_name
 
     def get_absolute_url(self) -> str:
-        return reverse("authorities:detail", kwargs={"gss": self.gss})
+        return reverse("authorities:detail", kwargs={"gss": self.identifier})
+
+    @property
+    def identifier(self) -> str:
+        """The code in this council's URLs: its GSS code, else its register code."""
+        return self.gss or self.code
 
     @property
     def is_district_level(self) -> bool:

@@ -7,7 +7,7 @@ forms render many components per page.
 """
 
 from dataclasses import asdict, is_dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
@@ -61,11 +61,13 @@ def _environment() -> Environment:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _macro(component: str) -> Any:
     macro = MACROS[component]
     template = _environment().from_string(
-        "{%- from 'govuk_frontend_jinja/components/" + component + "/macro.html' import "
+        "{%- from 'govuk_frontend_jinja/components/"
+        + component
+        + "/macro.html' import "
         + macro
         + " -%}{{ "
         + macro

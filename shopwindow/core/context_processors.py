@@ -4,9 +4,10 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 
+from shopwindow.accounts.navigation import account_items, sign_out_slot
 from shopwindow.core.middleware import JS_ENABLED_SCRIPT
 
 # (label, URL name, path prefix that marks the item active). Later apps add their sections here.
@@ -22,7 +23,7 @@ def _navigation(request: HttpRequest) -> list[dict[str, Any]]:
     for label, url_name, prefix in NAVIGATION:
         try:
             href = reverse(url_name)
-        except Exception:  # noqa: BLE001 - a section not built yet is left out of the menu
+        except NoReverseMatch:  # a section not built yet is left out of the menu
             continue
         items.append({"text": label, "href": href, "active": request.path.startswith(prefix)})
     return items
@@ -37,7 +38,8 @@ def service(request: HttpRequest) -> dict[str, Any]:
         "service_navigation": {
             "serviceName": settings.SERVICE_NAME,
             "serviceUrl": "/",
-            "navigation": _navigation(request),
+            "navigation": _navigation(request) + account_items(request),
+            "slots": {"navigationEnd": sign_out_slot(request)},
             "navigationLabel": "Menu",
         },
         "phase_banner": {

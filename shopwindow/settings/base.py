@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific modules import from here."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -26,10 +27,13 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "govuk_frontend_django",
+    "axes",
     "shopwindow.core",
     "shopwindow.authorities",
     "shopwindow.accounts",
     "shopwindow.innovations",
+    "shopwindow.tailoring",
+    "shopwindow.reports",
     "shopwindow.api",
 ]
 
@@ -43,6 +47,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "shopwindow.core.middleware.SecurityHeadersMiddleware",
+    # Locked down by default: signed-out visitors see only the URLs in accounts/public_urls.py.
+    "shopwindow.accounts.middleware.LockedDownMiddleware",
+    # Axes turns a lockout into the GOV.UK lockout page; it must come last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "shopwindow.urls"
@@ -59,6 +67,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "shopwindow.core.context_processors.service",
+                "shopwindow.tailoring.context_processors.your_council",
             ],
             "builtins": ["shopwindow.core.templatetags.govuk"],
         },
@@ -94,6 +103,35 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # Refuses sign-in for a locked-out account and address before the password is checked.
+    "shopwindow.accounts.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "accounts:sign-in"
+LOGIN_REDIRECT_URL = "accounts:dashboard"
+LOGOUT_REDIRECT_URL = "core:home"
+PASSWORD_RESET_TIMEOUT = 3 * 3600
+
+# django-axes: lock an account-and-address pair after 5 failures, for 15 minutes.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "shopwindow.accounts.lockout.attempted_username"
+AXES_LOCKOUT_CALLABLE = "shopwindow.accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins go to our own audit log
+AXES_VERBOSE = False
+
+# Account emails: confirmation links last three days; cache-based limits per IP and per email.
+ACCOUNTS_CONFIRMATION_MAX_AGE = 3 * 24 * 3600
+ACCOUNTS_RATE_LIMITS = {
+    "sign_up": (env_int("RATE_LIMIT_SIGN_UPS_PER_HOUR", 5), 3600),
+    "password_reset": (env_int("RATE_LIMIT_PASSWORD_RESETS_PER_HOUR", 5), 3600),
+    "confirmation_email": (env_int("RATE_LIMIT_CONFIRMATION_EMAILS_PER_HOUR", 3), 3600),
+}
+
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -108,7 +146,7 @@ USE_THOUSAND_SEPARATOR = False
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [FRONTEND_DIR / "static"]
-# GOV.UK Frontend's CSS asks for fonts and images at /assets/: WhiteNoise serves that folder at the root.
+# GOV.UK Frontend's CSS asks for fonts and images at /assets/: WhiteNoise serves them from the root.
 WHITENOISE_ROOT = FRONTEND_DIR / "root"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

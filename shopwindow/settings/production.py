@@ -7,7 +7,8 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .env import env_bool, env_int, env_str
 
-_missing = [name for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL") if not os.environ.get(name)]
+_REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
+_missing = [name for name in _REQUIRED if not os.environ.get(name)]
 if _missing:
     raise ImproperlyConfigured(
         "Production settings need these environment variables: " + ", ".join(_missing)
@@ -24,6 +25,7 @@ STORAGES = {
 }
 
 SESSION_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -80,3 +80,4 @@ def reference_data(transactional_db: None) -> None:
 
     if not Authority.objects.exists():
         call_command("load_reference", verbosity=0)
+        call_command("build_comparators", verbosity=0)

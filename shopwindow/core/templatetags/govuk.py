@@ -72,7 +72,7 @@ def govuk_field(
         params["classes"] = classes
     attrs = {k: v for k, v in widget.attrs.items() if k not in {"class", "id"}}
 
-    if isinstance(widget, forms.CheckboxSelectMultiple) or isinstance(widget, forms.RadioSelect):
+    if isinstance(widget, (forms.CheckboxSelectMultiple, forms.RadioSelect)):
         component = "checkboxes" if isinstance(widget, forms.CheckboxSelectMultiple) else "radios"
         params.pop("id")
         params["idPrefix"] = field.auto_id
@@ -112,7 +112,7 @@ def govuk_field(
             params["attributes"] = attrs
         return render_component("textarea", params)
 
-    if isinstance(widget, forms.ClearableFileInput) or isinstance(widget, forms.FileInput):
+    if isinstance(widget, forms.FileInput):
         if attrs:
             params["attributes"] = attrs
         return render_component("file-upload", params)
@@ -152,7 +152,9 @@ def govuk_error_summary(*forms_: forms.BaseForm) -> SafeString | str:
                 items.append({"text": str(error), "href": f"#{bound.auto_id}"})
     if not items:
         return ""
-    return render_component("error-summary", {"titleText": "There is a problem", "errorList": items})
+    return render_component(
+        "error-summary", {"titleText": "There is a problem", "errorList": items}
+    )
 
 
 @register.simple_tag

@@ -1,0 +1,1 @@
+"""Views for accounts, members' councils and moderation."""

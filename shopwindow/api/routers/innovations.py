@@ -1,0 +1,187 @@
+"""Innovations API: published records in the Innovation Record format, and draft writes by token.
+
+GET is open to everyone and shows published records only. POST and PUT need a personal API token
+(Authorization: Bearer) of a council member of a lead authority, or a moderator; they create or
+update drafts and never publish. Validation is the same as the importer's and the form's.
+"""
+
+import json
+from typing import Any
+
+from django.http import HttpRequest, JsonResponse
+from ninja import Router
+
+from shopwindow.accounts.permissions import approved_council_ids, is_moderator
+from shopwindow.api.auth import token_auth
+from shopwindow.api.errors import ApiError, not_found
+from shopwindow.api.pagination import DEFAULT_PAGE_SIZE, paginate
+from shopwindow.authorities.models import Authority
+from shopwindow.innovations import selectors
+from shopwindow.innovations.models import Innovation
+from shopwindow.innovations.serialisation import record_to_dict
+from shopwindow.innovations.services.records import save_record
+from shopwindow.innovations.services.validation import (
+    RecordError,
+    RecordValidationError,
+    load_schema,
+    validate_record,
+)
+from shopwindow.innovations.vocabularies import Source, WorkflowStatus
+
+router = Router()
+
+# A council member cannot change a record while it waits for a moderator, or once withdrawn.
+LOCKED = {WorkflowStatus.SUBMITTED, WorkflowStatus.WITHDRAWN}
+
+RECORD_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "One record in the Innovation Record format "
+        "(see /api/v1/schema/innovation-record-1.json, $defs/record).",
+        "content": {"application/json": {"schema": {"type": "object"}}},
+    }
+}
+
+
+def _may_see_contact(request: HttpRequest) -> bool:
+    """Contact details are personal data: only for signed-in council members and moderators."""
+    user = getattr(request, "user", None)
+    return bool(
+        user and user.is_authenticated and (is_moderator(user) or approved_council_ids(user))
+    )
+
+
+def represent(
+    request: HttpRequest, innovation: Innovation, *, include_contact: bool
+) -> dict[str, Any]:
+    """The record plus the read-only fields the API adds."""
+    body = record_to_dict(innovation, include_contact=include_contact)
+    body["url"] = request.build_absolute_uri(innovation.get_absolute_url())
+    body["published_at"] = innovation.published_at.isoformat() if innovation.published_at else None
+    body["updated_at"] = innovation.updated_at.isoformat()
+    body["derived"] = selectors.derived_figures(innovation)
+    return body
+
+
+@router.get("/schema/innovation-record-1.json", summary="The Innovation Record JSON Schema")
+def record_schema(request: HttpRequest) -> JsonResponse:
+    return JsonResponse(load_schema(), content_type="application/schema+json")
+
+
+@router.get("/innovations", summary="Published innovation records")
+def list_innovations(
+    request: HttpRequest, page: int = 1, page_size: int = DEFAULT_PAGE_SIZE
+) -> dict[str, Any]:
+    envelope, items = paginate(
+        request, selectors.published_innovations(), page=page, page_size=page_size
+    )
+    contact = _may_see_contact(request)
+    return {**envelope, "results": [represent(request, i, include_contact=contact) for i in items]}
+
+
+@router.get("/innovations/{record_id}", summary="One published innovation record")
+def get_innovation(request: HttpRequest, record_id: str) -> dict[str, Any]:
+    innovation = selectors.get_published(record_id)
+    if innovation is None:
+        raise not_found(f"No published innovation record with id {record_id!r}")
+    return represent(request, innovation, include_contact=_may_see_contact(request))
+
+
+def _invalid(errors: list[RecordError]) -> JsonResponse:
+    count = len(errors)
+    return JsonResponse(
+        {
+            "detail": f"The record has {count} problem{'s' if count != 1 else ''}: {errors[0]}",
+            "errors": [str(e) for e in errors],
+        },
+        status=400,
+    )
+
+
+def _read_body(request: HttpRequest) -> Any:
+    try:
+        return json.loads(request.body or b"")
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ApiError(400, f"The request body is not valid JSON: {exc}") from None
+
+
+def _lead_ids(data: dict[str, Any]) -> list[int]:
+    codes = list(data.get("lead_authorities") or [])
+    by_gss = dict(Authority.objects.filter(gss__in=codes).values_list("gss", "id"))
+    return [by_gss[c] for c in codes if c in by_gss]
+
+
+def _write(
+    request: HttpRequest, data: Any, existing: Innovation | None, status: int
+) -> JsonResponse:
+    user = request.auth  # type: ignore[attr-defined]
+    moderator = is_moderator(user)
+    councils = approved_council_ids(user)
+    if not moderator and not councils:
+        raise ApiError(403, "Only council members and moderators can write records")
+    errors = validate_record(data)
+    if errors:
+        return _invalid(errors)
+    leads = _lead_ids(data)
+    if existing is not None and not moderator and not (existing.council_ids & councils):
+        raise ApiError(403, "You are not a member of a council that leads this record")
+    if existing is not None and not moderator and existing.workflow_status in LOCKED:
+        raise ApiError(
+            409,
+            f"The record is {existing.get_workflow_status_display().lower()}: it cannot be "
+            "changed until a moderator has dealt with it",
+        )
+    if not moderator and not (set(leads) & councils):
+        raise ApiError(403, "You must be a member of one of the record's lead authorities")
+    owner_id = next((i for i in leads if i in councils), leads[0])
+    try:
+        result = save_record(
+            data,
+            actor=user,
+            publish=False,
+            source=Source.API,
+            owner=Authority.objects.get(pk=owner_id),
+        )
+    except RecordValidationError as exc:
+        return _invalid(exc.errors)
+    innovation = selectors.with_record_relations(Innovation.objects.all()).get(
+        pk=result.innovation.pk
+    )
+    body = represent(request, innovation, include_contact=True)
+    body["workflow_status"] = innovation.workflow_status
+    body["pending_revision"] = result.pending
+    return JsonResponse(body, status=status)
+
+
+@router.post(
+    "/innovations",
+    auth=token_auth,
+    summary="Create a draft innovation record",
+    openapi_extra=RECORD_BODY,
+    response={201: dict[str, Any], 400: dict[str, Any], 401: dict[str, Any], 403: dict[str, Any]},
+)
+def create_innovation(request: HttpRequest) -> JsonResponse:
+    data = _read_body(request)
+    record_id = data.get("id") if isinstance(data, dict) else None
+    if isinstance(record_id, str) and Innovation.objects.filter(record_id=record_id).exists():
+        raise ApiError(
+            409, f"A record with id {record_id!r} exists: use PUT /innovations/{record_id}"
+        )
+    return _write(request, data, None, 201)
+
+
+@router.put(
+    "/innovations/{record_id}",
+    auth=token_auth,
+    summary="Create or update a draft innovation record",
+    description="Updating a published record does not change it: the change waits for a "
+    "moderator as a pending revision (`pending_revision` is true).",
+    openapi_extra=RECORD_BODY,
+    response={200: dict[str, Any], 201: dict[str, Any], 400: dict[str, Any], 403: dict[str, Any]},
+)
+def update_innovation(request: HttpRequest, record_id: str) -> JsonResponse:
+    data = _read_body(request)
+    if isinstance(data, dict) and data.get("id") != record_id:
+        return _invalid([RecordError(1, record_id, "id", f"must be {record_id!r}, as in the URL")])
+    existing = Innovation.objects.prefetch_related("lead_links").filter(record_id=record_id).first()
+    return _write(request, data, existing, 200 if existing else 201)

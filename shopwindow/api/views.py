@@ -1,0 +1,46 @@
+"""The page where signed-in users create and revoke personal API tokens."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from shopwindow.api import selectors, services
+from shopwindow.api.forms import TokenForm
+
+NEW_TOKEN_SESSION_KEY = "api_new_token"  # noqa: S105 - a session key name
+
+
+@login_required
+def tokens(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if request.method == "POST":
+        form = TokenForm(request.POST)
+        if form.is_valid():
+            token, value = services.create_token(user=user, name=form.cleaned_data["name"])  # type: ignore[arg-type]
+            # Shown once, on the next page only: the value is not stored anywhere else.
+            request.session[NEW_TOKEN_SESSION_KEY] = {"name": token.name, "value": value}
+            return redirect("api-tokens:list")
+    else:
+        form = TokenForm()
+    new_token = request.session.pop(NEW_TOKEN_SESSION_KEY, None)
+    return render(
+        request,
+        "api/tokens.html",
+        {
+            "form": form,
+            "tokens": selectors.tokens_for(user),  # type: ignore[arg-type]
+            "new_token": new_token,
+        },
+    )
+
+
+@login_required
+@require_POST
+def revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+    if services.revoke_token(user=request.user, token_id=token_id):  # type: ignore[arg-type]
+        messages.success(request, "Token revoked. It can no longer be used.")
+    else:
+        messages.error(request, "That token was not found or was already revoked.")
+    return redirect("api-tokens:list")

@@ -1,0 +1,165 @@
+"""The innovation record: one proven improvement option, as the exchange format describes it."""
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+
+from shopwindow.innovations.partial_dates import PartialDate
+from shopwindow.innovations.vocabularies import (
+    ILLUSTRATIVE_TAG,
+    RecordStatus,
+    Verification,
+    WorkflowStatus,
+)
+
+if TYPE_CHECKING:
+    from shopwindow.authorities.models import Authority
+
+
+class Innovation(models.Model):
+    record_id = models.SlugField("id", max_length=80, unique=True)
+    title = models.CharField(max_length=120)
+    summary = models.CharField(max_length=400)
+    problem = models.TextField(blank=True)
+    approach = models.TextField()
+    themes = models.ManyToManyField("innovations.Theme", related_name="innovations")
+    service_areas = models.ManyToManyField("innovations.ServiceArea", related_name="innovations")
+    lead_authorities = models.ManyToManyField(
+        "authorities.Authority",
+        through="innovations.LeadAuthority",
+        related_name="led_innovations",
+    )
+    partner_authorities = models.ManyToManyField(
+        "authorities.Authority",
+        through="innovations.PartnerAuthority",
+        related_name="partnered_innovations",
+    )
+    other_partners = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=20, choices=RecordStatus.choices)
+
+    # Partial date: year, month and day as given, plus the first day it could mean, for sorting.
+    started_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    started_month = models.PositiveSmallIntegerField(null=True, blank=True)
+    started_day = models.PositiveSmallIntegerField(null=True, blank=True)
+    started_sort = models.DateField(null=True, blank=True)
+
+    annual_saving_gbp = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    one_off_cost_gbp = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    saving_basis = models.TextField(blank=True)
+
+    evidence_level = models.ForeignKey(
+        "innovations.EvidenceLevel", on_delete=models.PROTECT, related_name="innovations"
+    )
+    verification = models.CharField(
+        max_length=30, choices=Verification.choices, default=Verification.SELF_REPORTED
+    )
+
+    legal_basis = models.TextField(blank=True)
+    prerequisites = models.JSONField(default=list, blank=True)
+    lessons = models.JSONField(default=list, blank=True)
+
+    contact_name = models.CharField(max_length=200, blank=True)
+    contact_role = models.CharField(max_length=200, blank=True)
+    contact_email = models.EmailField(blank=True)
+
+    tags = models.JSONField(default=list, blank=True)
+    # Kept in step with `tags` on save, so that selectors can filter demo records in SQL.
+    is_illustrative = models.BooleanField(default=False, editable=False)
+
+    workflow_status = models.CharField(
+        max_length=20, choices=WorkflowStatus.choices, default=WorkflowStatus.DRAFT
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submitted_innovations",
+    )
+    owner_council = models.ForeignKey(
+        "authorities.Authority",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_innovations",
+        help_text="The submitting council (empty for imported records)",
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["record_id"]
+        indexes = [models.Index(fields=["workflow_status", "is_illustrative"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.is_illustrative = ILLUSTRATIVE_TAG in (self.tags or [])
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def get_absolute_url(self) -> str:
+        # The public record page (/innovations/<id>/) is built by the record-page work.
+        return f"/innovations/{self.record_id}/"
+
+    # The accounts permission matrix reads `council_ids` and `owner_id` from any object.
+    @property
+    def council_ids(self) -> set[int]:
+        """The submitting council and the lead councils: their members act for the record."""
+        ids = {link.authority_id for link in self.lead_links.all()}
+        if self.owner_council_id:
+            ids.add(self.owner_council_id)
+        return ids
+
+    @property
+    def owner_id(self) -> int | None:
+        """The user who first submitted the record (the matrix's "own" rule)."""
+        return self.submitted_by_id
+
+    @property
+    def slug(self) -> str:
+        return self.record_id
+
+    @property
+    def started_on(self) -> PartialDate | None:
+        return PartialDate.from_parts(self.started_year, self.started_month, self.started_day)
+
+    @started_on.setter
+    def started_on(self, value: PartialDate | None) -> None:
+        self.started_year = value.year if value else None
+        self.started_month = value.month if value else None
+        self.started_day = value.day if value else None
+        self.started_sort = value.sort_date if value else None
+
+    @property
+    def is_published(self) -> bool:
+        return self.workflow_status == WorkflowStatus.PUBLISHED
+
+    # Derived figures. Leads are read through `lead_links` so that a prefetch serves them.
+    @property
+    def ordered_leads(self) -> list["Authority"]:
+        return [link.authority for link in self.lead_links.all()]
+
+    @property
+    def payback_months(self) -> Decimal | None:
+        """Months of saving that pay back the one-off cost; None without a saving or a cost."""
+        if not self.annual_saving_gbp or not self.one_off_cost_gbp:
+            return None
+        return (self.one_off_cost_gbp / (self.annual_saving_gbp / 12)).quantize(Decimal("0.1"))
+
+    @property
+    def saving_per_head(self) -> Decimal | None:
+        """Annual saving per resident of the lead councils; None if any population is unknown."""
+        if not self.annual_saving_gbp:
+            return None
+        populations = [authority.population for authority in self.ordered_leads]
+        if not populations or any(not p for p in populations):
+            return None
+        return (self.annual_saving_gbp / sum(p for p in populations if p)).quantize(Decimal("0.01"))
+
+    @property
+    def verified(self) -> bool:
+        return self.verification != Verification.SELF_REPORTED

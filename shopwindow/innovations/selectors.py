@@ -1,0 +1,107 @@
+"""Reads of innovation records. Visibility is decided here: the public sees published records only.
+
+Pages, the API, search and reports build on `published_innovations()`; they must not filter
+`workflow_status` themselves.
+"""
+
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from shopwindow.authorities.models import Authority
+from shopwindow.innovations.models import (
+    Adoption,
+    Innovation,
+    LeadAuthority,
+    PartnerAuthority,
+    Revision,
+    RevisionState,
+)
+from shopwindow.innovations.vocabularies import WorkflowStatus
+
+
+def with_record_relations(qs: QuerySet[Innovation]) -> QuerySet[Innovation]:
+    """Everything record_to_dict and the derived figures read, in a fixed number of queries."""
+    return qs.select_related("evidence_level", "owner_council").prefetch_related(
+        "themes",
+        "service_areas",
+        Prefetch("lead_links", queryset=LeadAuthority.objects.select_related("authority")),
+        Prefetch("partner_links", queryset=PartnerAuthority.objects.select_related("authority")),
+        "metrics",
+        "sources",
+        "steps",
+        "risks",
+        "barriers",
+        Prefetch("adoptions", queryset=Adoption.objects.select_related("authority")),
+    )
+
+
+def published_innovations(*, include_illustrative: bool = True) -> QuerySet[Innovation]:
+    """Published records with their relations prefetched, newest first by publication."""
+    qs = Innovation.objects.filter(workflow_status=WorkflowStatus.PUBLISHED)
+    if not include_illustrative:
+        qs = qs.filter(is_illustrative=False)
+    return with_record_relations(qs).order_by("-published_at", "record_id")
+
+
+def get_published(record_id: str) -> Innovation | None:
+    return published_innovations().filter(record_id=record_id).first()
+
+
+def all_innovations(*, published_only: bool) -> QuerySet[Innovation]:
+    """For exports: published records (default) or every record, in id order."""
+    qs = Innovation.objects.all()
+    if published_only:
+        qs = qs.filter(workflow_status=WorkflowStatus.PUBLISHED)
+    return with_record_relations(qs).order_by("record_id")
+
+
+def innovations_for_authority(authority: Authority) -> dict[str, QuerySet[Innovation]]:
+    """Published records a council led, partnered in, or (confirmed) adopted — for its page."""
+    base = published_innovations()
+    return {
+        "led": base.filter(lead_links__authority=authority).distinct(),
+        "partnered": base.filter(partner_links__authority=authority).distinct(),
+        "adopted": base.filter(
+            adoptions__authority=authority, adoptions__confirmed=True
+        ).distinct(),
+    }
+
+
+def editable_by_councils(council_ids: list[int]) -> QuerySet[Innovation]:
+    """Records a council member may edit: those their councils own or lead."""
+    return Innovation.objects.filter(
+        Q(owner_council_id__in=council_ids) | Q(lead_links__authority_id__in=council_ids)
+    ).distinct()
+
+
+def pending_revision(innovation: Innovation) -> Revision | None:
+    """The edit to a published record waiting for a moderator, if any."""
+    return innovation.revisions.filter(state=RevisionState.PENDING).order_by("-created_at").first()
+
+
+def pending_revisions() -> QuerySet[Revision]:
+    """Every pending edit, oldest first (the moderators' queue)."""
+    return (
+        Revision.objects.filter(state=RevisionState.PENDING)
+        .select_related("innovation", "author")
+        .order_by("created_at", "pk")
+    )
+
+
+def revision_history(innovation: Innovation) -> QuerySet[Revision]:
+    return innovation.revisions.select_related("author", "decided_by").order_by("created_at", "pk")
+
+
+def _float(value: Decimal | None) -> float | None:
+    return float(value) if value is not None else None
+
+
+def derived_figures(innovation: Innovation) -> dict[str, Any]:
+    """The figures computed from a record, as the API and pages show them."""
+    return {
+        "payback_months": _float(innovation.payback_months),
+        "saving_per_head_gbp": _float(innovation.saving_per_head),
+        "verified": innovation.verified,
+    }

@@ -1,0 +1,1 @@
+"""Writes and checks for innovation records: validation, saving, revisions, import and export."""

@@ -1,0 +1,263 @@
+"""The one place that decides what a valid Innovation Record is: the JSON Schema plus domain rules.
+
+The importer, the API and the submission form all call `validate_records` / `validate_record`.
+Every problem comes back as `record <n> (<id>): <field path>: <problem>`, n counting from 1.
+"""
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import validate_email
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError as SchemaError
+
+from shopwindow.authorities.models import Authority
+from shopwindow.innovations.partial_dates import PartialDate
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "innovation-record-1.json"
+SCHEMA_NAME = "shopwindow/innovation-record/1"
+ID_RULE = "must be a slug of 3 to 80 characters: lower-case letters, digits and hyphens"
+_TAGS = re.compile(r"<[a-zA-Z/!][^>]*>")
+
+
+@dataclass(frozen=True)
+class RecordError:
+    """One problem in one record. `n` counts from 1 (0: the file as a whole); `path` is like
+    `themes[0]` or `outcomes.metrics[1].name`."""
+
+    n: int
+    record_id: str | None
+    path: str
+    problem: str
+
+    def __str__(self) -> str:
+        if self.n == 0:  # a problem with the file as a whole, not with one record
+            return f"file: {self.path}: {self.problem}"
+        return f"record {self.n} ({self.record_id or 'no id'}): {self.path}: {self.problem}"
+
+
+class RecordValidationError(Exception):
+    """Raised by services given an invalid record; `errors` lists every problem."""
+
+    def __init__(self, errors: Sequence[RecordError]) -> None:
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = list(errors)
+
+    @property
+    def messages(self) -> list[str]:
+        return [str(e) for e in self.errors]
+
+
+@cache
+def load_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return schema
+
+
+@cache
+def _record_validator() -> Draft202012Validator:
+    schema = load_schema()
+    record_schema = {
+        "$schema": schema["$schema"],
+        "$defs": schema["$defs"],
+        "$ref": "#/$defs/record",
+    }
+    return Draft202012Validator(record_schema)
+
+
+def format_path(parts: Iterable[Any]) -> str:
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+_TYPE_WORDS = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "array": "a list",
+    "object": "an object",
+}
+
+
+def _schema_problems(error: SchemaError) -> list[tuple[str, str]]:
+    """Turn one jsonschema error into (path, problem) pairs in plain words."""
+    path = list(error.absolute_path)
+    validator = error.validator
+    instance: Any = error.instance
+    value: Any = error.validator_value
+    schema: Any = error.schema
+    if validator == "required":
+        missing = [name for name in value if isinstance(instance, dict) and name not in instance]
+        return [(format_path([*path, name]), "is required") for name in missing]
+    if validator == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        extras = sorted(set(instance) - set(allowed)) if isinstance(instance, dict) else []
+        return [
+            (
+                format_path([*path, name]),
+                "unknown field; allowed fields here: " + ", ".join(allowed),
+            )
+            for name in extras
+        ]
+    where = format_path(path) or "(record)"
+    if validator == "enum":
+        return [(where, f"{instance!r} is not an allowed value; allowed: {', '.join(value)}")]
+    if validator == "type":
+        return [(where, f"must be {_TYPE_WORDS.get(str(value), str(value))}")]
+    if validator == "pattern":
+        if path == ["id"]:
+            return [(where, ID_RULE)]
+        if path and path[-1] in {"started_on", "published_on"}:
+            return [(where, "must be a date as YYYY, YYYY-MM or YYYY-MM-DD")]
+        if path and path[-1] == "url":
+            return [(where, "must be a web address starting http:// or https://")]
+        if "authorit" in format_path(path):
+            return [(where, f"{instance!r} is not a GSS code (like E07000044)")]
+        return [(where, f"does not match the pattern {value}")]
+    if validator == "minLength":
+        return [(where, f"must be at least {value} characters (it has {len(instance)})")]
+    if validator == "maxLength":
+        return [(where, f"must be at most {value} characters (it has {len(instance)})")]
+    if validator == "minItems":
+        return [(where, "must list at least one")]
+    if validator == "uniqueItems":
+        return [(where, "lists the same value more than once")]
+    if validator == "minimum":
+        return [(where, f"must be {value} or more")]
+    if validator == "maximum":
+        return [(where, f"must be {value} or less")]
+    return [(where, error.message)]
+
+
+def _record_id(record: Any) -> str | None:
+    if isinstance(record, dict) and isinstance(record.get("id"), str) and record["id"]:
+        return str(record["id"])
+    return None
+
+
+def _all_gss(record: dict[str, Any]) -> set[str]:
+    codes: set[str] = set()
+    for key in ("lead_authorities", "partner_authorities"):
+        codes.update(c for c in record.get(key) or [] if isinstance(c, str))
+    for adoption in record.get("adoptions") or []:
+        if isinstance(adoption, dict) and isinstance(adoption.get("authority"), str):
+            codes.add(adoption["authority"])
+    return codes
+
+
+def _domain_problems(record: dict[str, Any], known_gss: set[str]) -> list[tuple[str, str]]:
+    """Rules a JSON Schema cannot say: real authorities, real dates, plain text, web addresses."""
+    problems: list[tuple[str, str]] = []
+    for key in ("lead_authorities", "partner_authorities"):
+        for i, code in enumerate(record.get(key) or []):
+            if isinstance(code, str) and code not in known_gss:
+                problems.append((f"{key}[{i}]", f"{code!r} is not a known authority GSS code"))
+    leads = set(record.get("lead_authorities") or [])
+    for i, code in enumerate(record.get("partner_authorities") or []):
+        if isinstance(code, str) and code in leads:
+            problems.append((f"partner_authorities[{i}]", f"{code} is already a lead authority"))
+    seen_adopters: set[str] = set()
+    for i, adoption in enumerate(record.get("adoptions") or []):
+        if not isinstance(adoption, dict):
+            continue
+        code = adoption.get("authority")
+        if isinstance(code, str) and code not in known_gss:
+            problems.append(
+                (f"adoptions[{i}].authority", f"{code!r} is not a known authority GSS code")
+            )
+        if isinstance(code, str) and code in seen_adopters:
+            problems.append((f"adoptions[{i}].authority", f"{code} is listed twice"))
+        seen_adopters.add(str(code))
+    for key in ("title", "summary"):
+        value = record.get(key)
+        if isinstance(value, str):
+            if _TAGS.search(value) or "\n" in value or "\r" in value:
+                problems.append((key, "must be plain text: no HTML tags or line breaks"))
+            elif value != value.strip():
+                problems.append((key, "must not start or end with spaces"))
+    for path, value in _dates(record):
+        try:
+            PartialDate.parse(value)
+        except ValueError as exc:
+            problems.append((path, str(exc)))
+    evidence = record.get("evidence")
+    sources = evidence.get("sources") if isinstance(evidence, dict) else None
+    for i, source in enumerate(sources if isinstance(sources, list) else []):
+        url = source.get("url") if isinstance(source, dict) else None
+        if isinstance(url, str):
+            parsed = urlparse(url)
+            if parsed.scheme not in {"http", "https"} or not parsed.netloc or " " in url:
+                problems.append(
+                    (f"evidence.sources[{i}].url", "must be a web address starting http(s)://")
+                )
+    contact = record.get("contact")
+    email = contact.get("email") if isinstance(contact, dict) else None
+    if isinstance(email, str):
+        try:
+            validate_email(email)
+        except DjangoValidationError:
+            problems.append(("contact.email", f"{email!r} is not an email address"))
+    return problems
+
+
+def _dates(record: dict[str, Any]) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    if isinstance(record.get("started_on"), str):
+        found.append(("started_on", record["started_on"]))
+    evidence = record.get("evidence")
+    sources = evidence.get("sources") if isinstance(evidence, dict) else None
+    for i, source in enumerate(sources if isinstance(sources, list) else []):
+        if isinstance(source, dict) and isinstance(source.get("published_on"), str):
+            found.append((f"evidence.sources[{i}].published_on", source["published_on"]))
+    for i, adoption in enumerate(record.get("adoptions") or []):
+        if isinstance(adoption, dict) and isinstance(adoption.get("started_on"), str):
+            found.append((f"adoptions[{i}].started_on", adoption["started_on"]))
+    return found
+
+
+def validate_records(records: Sequence[Any], *, first_n: int = 1) -> list[RecordError]:
+    """Check every record; return every problem (an empty list means all are valid)."""
+    validator = _record_validator()
+    codes: set[str] = set()
+    for record in records:
+        if isinstance(record, dict):
+            codes |= _all_gss(record)
+    known = set(Authority.objects.filter(gss__in=codes).values_list("gss", flat=True))
+    errors: list[RecordError] = []
+    first_seen: dict[str, int] = {}
+    for offset, record in enumerate(records):
+        n = first_n + offset
+        record_id = _record_id(record)
+        if not isinstance(record, dict):
+            errors.append(RecordError(n, None, "(record)", "must be a JSON object"))
+            continue
+        problems: list[tuple[str, str]] = []
+        schema_errors = sorted(validator.iter_errors(record), key=lambda e: list(map(str, e.path)))
+        for error in schema_errors:
+            problems.extend(_schema_problems(error))
+        # Domain rules only see values of the right type; the schema has spoken about the rest.
+        problems.extend(_domain_problems(record, known))
+        problems = sorted(dict.fromkeys(problems), key=lambda p: p[0])  # unique, by field path
+        if record_id:
+            if record_id in first_seen:
+                problems.append(
+                    ("id", f"{record_id!r} is also used by record {first_seen[record_id]}")
+                )
+            else:
+                first_seen[record_id] = n
+        errors.extend(RecordError(n, record_id, path, problem) for path, problem in problems)
+    return errors
+
+
+def validate_record(record: Any, *, n: int = 1) -> list[RecordError]:
+    """Check one record (the API and the form): the same rules as a file of one."""
+    return validate_records([record], first_n=n)

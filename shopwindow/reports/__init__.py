@@ -1,0 +1,1 @@
+"""Reports: the national evidence report and the shared, server-rendered accessible charts."""

@@ -1,0 +1,1 @@
+"""Tailoring: comparable councils, which services each council runs, and the chosen council."""

@@ -1,0 +1,133 @@
+"""Reads for tailoring: comparators, the method in words, and the council a visitor has chosen.
+
+Later features (fit, projection, recommendations) call `chosen_council(request)` and
+`comparators_for(authority)`; pages and the API both use these.
+"""
+
+from typing import Any, cast
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.urls import reverse
+
+from shopwindow.accounts.permissions import approved_council_ids
+from shopwindow.authorities.models import Authority
+from shopwindow.authorities.vocabularies import AuthorityType
+from shopwindow.tailoring.comparators import (
+    GROUP_LABELS,
+    METHOD_VERSION,
+    NEIGHBOURS,
+    VARIABLES,
+    comparison_group,
+)
+from shopwindow.tailoring.models import Comparator
+
+SESSION_KEY = "tailoring.council_gss"
+CACHE_ATTRIBUTE = "_tailoring_chosen_council"
+
+
+def authority_by_identifier(identifier: str) -> Authority | None:
+    """A council by GSS code, or by register code for the pre-2015 NI councils that have none."""
+    found = Authority.objects.filter(gss=identifier).first() if identifier else None
+    return found or Authority.objects.filter(code=identifier).first()
+
+
+def comparators_for(authority: Authority) -> QuerySet[Comparator]:
+    """The council's stored comparators, nearest first, with each comparator council loaded.
+    Empty for councils outside every comparison group (combined authorities, the GLA, former
+    councils) and before `build_comparators` has run."""
+    return (
+        Comparator.objects.filter(authority=authority).select_related("comparator").order_by("rank")
+    )
+
+
+def comparator_ids(authority: Authority) -> set[int]:
+    """The primary keys of the council's comparators: cheap membership tests for the fit score."""
+    return set(comparators_for(authority).values_list("comparator_id", flat=True))
+
+
+def method_for(authority: Authority | None = None) -> dict[str, Any]:
+    """The method in words and numbers, for pages and the API. With a council, says which group
+    it is compared within and, if none, why."""
+    group = comparison_group(authority.authority_type) if authority else None
+    method: dict[str, Any] = {
+        "name": "Nearest neighbours (in the style of CIPFA's model)",
+        "version": METHOD_VERSION,
+        "neighbours": NEIGHBOURS,
+        "variables": [
+            {"name": v.field, "label": v.label, "weight": v.weight, "transform": v.transform_label}
+            for v in VARIABLES
+        ],
+        "weights_text": ", ".join(f"{v.short_label} {v.weight:.0%}" for v in VARIABLES),
+        "standardisation": "within the comparison group: mean 0, standard deviation 1",
+        "distance": "weighted Euclidean distance between standardised values",
+        "rebasing": (
+            "each council's distances are divided by its distance to the farthest council in "
+            "its group, so 0 is identical and 1 is the least similar council of its kind"
+        ),
+        "documentation": reverse("tailoring:comparators-method"),
+        "group": group,
+        "group_label": GROUP_LABELS.get(group or "", ""),
+    }
+    if authority is not None and (group is None or not authority.is_current):
+        method["note"] = no_comparators_reason(authority)
+    return method
+
+
+def no_comparators_reason(authority: Authority) -> str:
+    if not authority.is_current:
+        return (
+            "This council no longer exists, so it has no comparators. Its successor councils are "
+            "compared with councils like them."
+        )
+    if comparison_group(authority.authority_type) is None:
+        return (
+            "Combined authorities and the Greater London Authority are not compared: each has a "
+            "different set of devolved powers, so there is no like-for-like group. Their member "
+            "councils each have comparators."
+        )
+    return "Comparators for this council have not been calculated yet."
+
+
+def current_council_choices() -> list[tuple[str, str]]:
+    """(GSS code, name) for every current council, by name, for the council picker. A name that
+    two councils share is told apart by the type of council."""
+    councils = list(
+        Authority.objects.filter(is_current=True)
+        .exclude(gss="")
+        .order_by("name", "gss")
+        .values_list("gss", "name", "authority_type")
+    )
+    seen: dict[str, int] = {}
+    for _gss, name, _type in councils:
+        seen[name] = seen.get(name, 0) + 1
+    labels = dict(AuthorityType.choices)
+    return [
+        (gss, f"{name} ({labels.get(kind, kind)})" if seen[name] > 1 else name)
+        for gss, name, kind in councils
+    ]
+
+
+def chosen_council(request: HttpRequest) -> Authority | None:
+    """The council this visitor is looking at things for, or None.
+
+    The choice kept in the session wins; otherwise a signed-in council member's approved council
+    (the first by name, if they belong to more than one) is their default. Former councils are
+    never chosen.
+    """
+    # Cached on the request: several parts of one page may ask.
+    if CACHE_ATTRIBUTE in request.__dict__:
+        return cast(Authority | None, request.__dict__[CACHE_ATTRIBUTE])
+    council: Authority | None = None
+    gss = request.session.get(SESSION_KEY) if hasattr(request, "session") else None
+    if gss:
+        council = Authority.objects.filter(gss=gss, is_current=True).first()
+    user = getattr(request, "user", None)
+    if council is None and user is not None and user.is_authenticated:
+        council = (
+            Authority.objects.filter(pk__in=approved_council_ids(user), is_current=True)
+            .order_by("name")
+            .first()
+        )
+    request.__dict__[CACHE_ATTRIBUTE] = council
+    return council

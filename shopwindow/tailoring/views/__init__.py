@@ -1,0 +1,1 @@
+"""Tailoring views: thin wrappers that call selectors and render templates."""

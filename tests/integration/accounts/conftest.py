@@ -1,0 +1,46 @@
+"""Fixtures for the accounts tests: councils, people in each role, and a clean rate-limit cache."""
+
+from collections.abc import Iterator
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from shopwindow.accounts.models import Role, User
+from shopwindow.authorities.models import Authority
+from tests.factories import CouncilMembershipFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache() -> Iterator[None]:
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def south_hams(db: None) -> Authority:
+    return Authority.objects.get(gss="E07000044")
+
+
+@pytest.fixture
+def member(db: None) -> User:
+    return UserFactory.create(email="member@example.org")
+
+
+@pytest.fixture
+def council_member(south_hams: Authority) -> User:
+    user = UserFactory.create(email="officer@southhams.gov.uk")
+    CouncilMembershipFactory.create(user=user, authority=south_hams)
+    return user
+
+
+@pytest.fixture
+def moderator(db: None) -> User:
+    return UserFactory.create(email="moderator@shopwindow.example", role=Role.MODERATOR)
+
+
+def signed_in(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client

@@ -1,0 +1,43 @@
+"""Fixtures for the innovations tests: people, tokens and the demo content."""
+
+from typing import cast
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from shopwindow.accounts.models import Role, User
+from shopwindow.authorities.models import Authority
+from shopwindow.innovations.models import Innovation
+from tests.factories import CouncilMembershipFactory, UserFactory
+
+
+@pytest.fixture
+def south_hams_member(db: None) -> User:
+    user = cast(User, UserFactory(email="officer@southhams.gov.uk"))
+    CouncilMembershipFactory(user=user, authority=Authority.objects.get(gss="E07000044"))
+    return user
+
+
+@pytest.fixture
+def other_council_member(db: None) -> User:
+    user = cast(User, UserFactory(email="officer@exeter.gov.uk"))
+    CouncilMembershipFactory(user=user, authority=Authority.objects.get(gss="E07000041"))
+    return user
+
+
+@pytest.fixture
+def moderator(db: None) -> User:
+    return cast(User, UserFactory(email="moderator@shopwindow.example", role=Role.MODERATOR))
+
+
+@pytest.fixture
+def demo(db: None) -> None:
+    call_command("load_demo", verbosity=0, stdout=None)
+    assert Innovation.objects.count() >= 46
+
+
+def signed_in(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
