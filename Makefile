@@ -33,7 +33,8 @@ node_modules/.installed: package.json package-lock.json
 $(FRONTEND)/.built: node_modules/.installed
 	rm -rf $(FRONTEND)
 	mkdir -p $(FRONTEND)/static/govuk $(FRONTEND)/root
-	cp $(GOVUK_DIST)/govuk-frontend.min.css $(GOVUK_DIST)/govuk-frontend.min.js $(FRONTEND)/static/govuk/
+	cp $(GOVUK_DIST)/govuk-frontend.min.css $(GOVUK_DIST)/govuk-frontend.min.css.map \
+		$(GOVUK_DIST)/govuk-frontend.min.js $(GOVUK_DIST)/govuk-frontend.min.js.map $(FRONTEND)/static/govuk/
 	cp -r $(GOVUK_DIST)/assets $(FRONTEND)/root/assets
 	touch $@
 
@@ -53,7 +54,10 @@ load-data: migrate ## Load reference data (and demo content, where the settings 
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 
 run: load-data ## Set up everything and serve on http://127.0.0.1:$(PORT) (SQLite)
-	@echo "Serving Shopwindow on http://127.0.0.1:$(PORT)/"
+	@echo "Serving Shopwindow on http://127.0.0.1:$(PORT)/ (background worker log: var/worker.log)"
+	@# The django-tasks worker runs report PDFs and digests; it stops when the server stops.
+	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py db_worker --no-reload --queue-name '*' > var/worker.log 2>&1 & worker=$$!; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 chromium: ## Install Debian's Chromium for the browser tests when it is missing
@@ -84,7 +88,11 @@ format: setup ## Format the code and fix what ruff can
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: setup postgres ## Run the benchmarks in bench/
+$(BIN)/.bench-installed: requirements/bench.txt $(BIN)/.installed
+	$(BIN)/pip install --quiet -r requirements/bench.txt
+	touch $@
+
+bench: setup postgres $(BIN)/.bench-installed ## Run the benchmarks in bench/ (BENCH_SIZES=10000 to shorten)
 	@for script in bench/*.py; do [ -e "$$script" ] || continue; echo "== $$script"; $(PY) "$$script" || exit 1; done
 
 lock: ## Re-pin the Python dependencies (needs uv in the virtualenv)

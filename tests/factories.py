@@ -1,10 +1,15 @@
 """Shared factory_boy factories. Each app adds its own; don't delete others'."""
 
+from typing import TYPE_CHECKING
+
 import factory
 from django.utils import timezone
 
 from shopwindow.accounts.models import CouncilMembership, MembershipStatus, Role, User
 from shopwindow.innovations.models import Innovation
+
+if TYPE_CHECKING:
+    from shopwindow.associates.models import AssociateProfile
 
 TEST_PASSWORD = "correct-horse-battery-staple"
 
@@ -67,3 +72,43 @@ def create_innovation(
     from shopwindow.innovations.services.records import save_record
 
     return save_record(innovation_record(**overrides), actor=actor, publish=publish).innovation
+
+
+# --- Associates (issue 8) ------------------------------------------------------------------------
+
+
+def associate_profile(
+    *, vetted: bool = True, user: User | None = None, **overrides: object
+) -> "AssociateProfile":
+    """An associate profile (vetted unless vetted=False) with every field public by default.
+    No CV file is written; tests that need one upload it through the form."""
+    import datetime
+
+    from shopwindow.associates.models import AssociateProfile
+    from shopwindow.associates.vocabularies import PUBLIC_FIELDS, ProfileStatus
+
+    fields: dict[str, object] = {
+        "user": user or UserFactory.create(),
+        "status": ProfileStatus.VETTED if vetted else ProfileStatus.SUBMITTED,
+        "background": "service",
+        "headline": "Former head of waste services",
+        "skills": ["service:waste-and-environment", "capability:procurement"],
+        "nations": ["england"],
+        "regions": ["south-west"],
+        "work_mode": "either",
+        "days_per_month": 4,
+        "available_from": datetime.date(2027, 1, 1),
+        "day_rate_band": "400-600",
+        "referee_1_name": "Ann Referee",
+        "referee_1_role": "Director",
+        "referee_1_organisation": "A Council",
+        "referee_1_email": "ann@example.gov.uk",
+        "referee_2_name": "Ben Referee",
+        "referee_2_role": "Chief executive",
+        "referee_2_organisation": "B Council",
+        "referee_2_email": "ben@example.gov.uk",
+        "public_fields": [code for code, _ in PUBLIC_FIELDS],
+        "submitted_at": timezone.now(),
+    }
+    fields.update(overrides)
+    return AssociateProfile.objects.create(**fields)

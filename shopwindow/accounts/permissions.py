@@ -167,9 +167,10 @@ MATRIX: Final[dict[str, _Row]] = {
 }
 
 # How an object's own state names map onto the matrix's states, per kind.
-# innovation_record reads obj.status; adoption_plan reads obj.is_shared; associate_profile reads
-# obj.is_vetted. "changes_requested" is a draft again: the council edits and resubmits it.
-_STATUS_ALIASES: Final = {"changes_requested": "draft"}
+# innovation_record reads obj.permission_state when present, else obj.status; adoption_plan reads
+# obj.is_shared; associate_profile reads obj.is_vetted. "changes requested" is a draft again: the
+# council edits and resubmits it.
+_STATUS_ALIASES: Final = {"changes_requested": "draft", "changes-requested": "draft"}
 
 # Kinds whose "council_member" column means "member of the object's councils" (obj.council_ids).
 # For the other kinds it means "an approved member of any council".
@@ -200,11 +201,17 @@ def is_moderator(user: Any) -> bool:
 def is_associate(user: Any) -> bool:
     """A vetted associate.
 
-    The associates app sets `user.is_vetted_associate` (for example a property on the User
-    model or an annotation) when it is built; until then nobody is an associate. A user
-    without the attribute is not an associate.
+    An explicit `user.is_vetted_associate` (for example set by a test) wins; otherwise the
+    associates app answers: a user with a vetted AssociateProfile (cached for the request).
     """
-    return _is_signed_in(user) and bool(getattr(user, "is_vetted_associate", False))
+    if not _is_signed_in(user):
+        return False
+    flag = getattr(user, "is_vetted_associate", None)
+    if flag is None:
+        from shopwindow.associates.selectors import is_vetted_associate
+
+        flag = is_vetted_associate(user)
+    return bool(flag)
 
 
 def approved_council_ids(user: Any) -> set[int]:
@@ -273,7 +280,9 @@ def matrix_row(kind: str, obj: Any = None) -> str:
     state: str | None = None
     if obj is not None:
         if kind == "innovation_record":
-            state = str(getattr(obj, "status", "draft"))
+            # Records name their stage `permission_state` (an Innovation's `status` is the spec's
+            # pilot/implemented/...); plain objects may still say `status`.
+            state = getattr(obj, "permission_state", None) or str(getattr(obj, "status", "draft"))
             state = _STATUS_ALIASES.get(state, state)
         elif kind == "adoption_plan":
             state = "shared" if getattr(obj, "is_shared", False) else "private"
@@ -311,8 +320,8 @@ def can(user: Any, action: str, kind: str, obj: Any = None) -> bool:
     `kind` is a matrix row ("innovation_record:draft") or a base kind ("innovation_record"),
     whose state is read from `obj`. `obj` may be None (for example when creating: then the
     "council_member" column needs membership of any council), a model instance, or any object
-    with the documented attributes: council_ids, owner_id, associate_ids, status, is_shared,
-    is_vetted.
+    with the documented attributes: council_ids, owner_id, associate_ids, permission_state (or
+    status), is_shared, is_vetted.
     """
     if user is None:
         user = AnonymousUser()

@@ -41,8 +41,12 @@ PUBLIC_URL_NAMES: frozenset[str] = frozenset(
         "innovations:search",
         # The spread of ideas (issue 7) and the associate roster (issue 8).
         "spread:index",
+        "follows:unsubscribe",  # one-click unsubscribe from emails (signed token, no sign-in)
         "associates:list",
         "associates:detail",
+        # The national evidence report (issue 9) and its downloads.
+        "reports:report",
+        "reports:download",
     }
 )
 

@@ -20,7 +20,8 @@ DEFAULT_LIMITS: dict[str, tuple[int, int]] = {
 
 def limit_for(bucket: str) -> tuple[int, int]:
     limits = getattr(settings, "ACCOUNTS_RATE_LIMITS", {})
-    return tuple(limits.get(bucket, DEFAULT_LIMITS[bucket]))
+    # Look the default up only when the setting lacks the bucket: other apps add buckets there.
+    return tuple(limits[bucket] if bucket in limits else DEFAULT_LIMITS[bucket])
 
 
 def _key(bucket: str, identity: str, window: int) -> str:

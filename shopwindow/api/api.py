@@ -3,7 +3,10 @@
 from ninja import NinjaAPI
 
 from shopwindow.api.errors import install_error_handlers
+from shopwindow.api.routers import adoption as adoption_routes
+from shopwindow.api.routers import associates as associates_routes
 from shopwindow.api.routers import authorities, innovations
+from shopwindow.api.routers import stats as stats_routes
 from shopwindow.api.routers import tailoring as tailoring_routes
 
 api = NinjaAPI(
@@ -21,3 +24,6 @@ install_error_handlers(api)
 api.add_router("/authorities", authorities.router, tags=["Authorities"])
 api.add_router("/authorities", tailoring_routes.router, tags=["Tailoring"])
 api.add_router("/", innovations.router, tags=["Innovations"])
+api.add_router("/", adoption_routes.router, tags=["Adoption"])
+api.add_router("/", associates_routes.router, tags=["Associates"])
+api.add_router("/", stats_routes.router, tags=["Statistics"])

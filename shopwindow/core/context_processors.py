@@ -14,6 +14,9 @@ from shopwindow.core.middleware import JS_ENABLED_SCRIPT
 NAVIGATION = [
     ("Find what works", "innovations:list", "/innovations/"),
     ("Councils", "authorities:list", "/councils/"),
+    ("Spread", "spread:index", "/spread/"),
+    ("Associates", "associates:list", "/associates/"),
+    ("Evidence report", "reports:report", "/report/"),
     ("API", "api-docs", "/api/"),
 ]
 

@@ -5,3 +5,9 @@ class InnovationsConfig(AppConfig):
     name = "shopwindow.innovations"
     label = "innovations"
     verbose_name = "Innovations"
+
+    def ready(self) -> None:
+        from shopwindow.authorities.sections import register_council_section
+
+        # Each council's page lists the records it led, partnered in and adopted.
+        register_council_section("innovations/sections/council_records.html")

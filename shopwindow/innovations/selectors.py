@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from shopwindow.accounts.permissions import approved_council_ids, is_moderator
 from shopwindow.authorities.models import Authority
 from shopwindow.innovations.models import (
     Adoption,
@@ -105,3 +106,21 @@ def derived_figures(innovation: Innovation) -> dict[str, Any]:
         "saving_per_head_gbp": _float(innovation.saving_per_head),
         "verified": innovation.verified,
     }
+
+
+def may_see_contact_name(user: Any) -> bool:
+    """A record's contact name and role are for signed-in council members and moderators."""
+    return bool(
+        user and user.is_authenticated and (is_moderator(user) or approved_council_ids(user))
+    )
+
+
+def may_see_contact_email(user: Any, innovation: Innovation) -> bool:
+    """The contact's email address is for moderators and the record's own councils only.
+
+    Everyone else who may contact them sends a message through the service, which sets Reply-To
+    to the sender: the address itself is never shown to a sender (page, download or API).
+    """
+    if not (user and user.is_authenticated):
+        return False
+    return is_moderator(user) or bool(approved_council_ids(user) & innovation.council_ids)

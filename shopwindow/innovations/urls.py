@@ -2,10 +2,32 @@
 
 from django.urls import path
 
-from shopwindow.innovations.views import importing
+from shopwindow.innovations.views import importing, moderation, record, submission
+from shopwindow.search.views import search as search_views
 
 app_name = "innovations"
 
 urlpatterns = [
     path("moderation/import/", importing.import_records, name="moderation-import"),
+    # The publication workflow (moderators).
+    path("moderation/records/", moderation.queue, name="moderation-queue"),
+    path("moderation/records/<slug:record_id>/", moderation.record, name="moderation-record"),
+    path("moderation/records/changes/<int:pk>/", moderation.revision, name="moderation-revision"),
+    # Search: the list of published records (shopwindow.search).
+    path("innovations/", search_views.search_page, name="list"),
+    # The submission form (council members). Fixed words come before <record_id>.
+    path("innovations/new/", submission.new_record, name="new"),
+    path("innovations/mine/", submission.my_records, name="mine"),
+    path("innovations/<slug:record_id>/edit/", submission.task_list, name="edit"),
+    path("innovations/<slug:record_id>/edit/check/", submission.check_answers, name="edit-check"),
+    path("innovations/<slug:record_id>/edit/discard/", submission.discard, name="edit-discard"),
+    path(
+        "innovations/<slug:record_id>/edit/<slug:section>/",
+        submission.section_page,
+        name="edit-section",
+    ),
+    # The public record page and its downloads; the preview for its council and moderators.
+    path("innovations/<slug:record_id>/", record.detail, name="detail"),
+    path("innovations/<slug:record_id>/preview/", record.preview, name="preview"),
+    path("innovations/<slug:record_id>/download.<str:fmt>", record.download, name="download"),
 ]

@@ -34,7 +34,11 @@ INSTALLED_APPS = [
     "shopwindow.innovations",
     "shopwindow.tailoring",
     "shopwindow.reports",
+    "shopwindow.search",
+    "shopwindow.adoption",
+    "shopwindow.follows",
     "shopwindow.api",
+    "shopwindow.associates",
 ]
 
 MIDDLEWARE = [
@@ -130,6 +134,9 @@ ACCOUNTS_RATE_LIMITS = {
     "sign_up": (env_int("RATE_LIMIT_SIGN_UPS_PER_HOUR", 5), 3600),
     "password_reset": (env_int("RATE_LIMIT_PASSWORD_RESETS_PER_HOUR", 5), 3600),
     "confirmation_email": (env_int("RATE_LIMIT_CONFIRMATION_EMAILS_PER_HOUR", 3), 3600),
+    # Messages to a record's contact (adoption app), per sender.
+    "originator_message": (env_int("RATE_LIMIT_ORIGINATOR_MESSAGES_PER_HOUR", 5), 3600),
+    "originator_message_day": (env_int("RATE_LIMIT_ORIGINATOR_MESSAGES_PER_DAY", 20), 86400),
 }
 
 PASSWORD_HASHERS = [
@@ -155,6 +162,8 @@ STORAGES = {
 
 MEDIA_ROOT = VAR_DIR / "media"
 PRIVATE_MEDIA_ROOT = VAR_DIR / "private"
+# Associates' CVs (PDF or DOCX) are refused above this size.
+ASSOCIATES_CV_MAX_BYTES = env_int("ASSOCIATES_CV_MAX_MB", 5) * 1024 * 1024
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -163,8 +172,13 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Shopwindow <no-reply@shopwin
 
 SERVICE_NAME = "Shopwindow"
 FEEDBACK_URL = env_str("FEEDBACK_URL", "mailto:feedback@shopwindow.example")
+# The public address of the service, for links in emails sent outside a request (digests).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000") or "http://127.0.0.1:8000"
 # Whether demo accounts and content may be created. Production settings force this off.
 ALLOW_DEMO_CONTENT = True
+
+# Search: seconds to cache counts, facet counts and suggestions per index version (0: off).
+SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 300)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

@@ -8,3 +8,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Building the report PDF after every commit costs seconds per test with immediate tasks; the
+# tests of that background build switch it back on.
+REPORTS_PREBUILD_PDF = False

@@ -1,10 +1,15 @@
-"""The council picker: a select of current councils, which JavaScript turns into a combobox."""
+"""The council picker (a select of current councils, which JavaScript turns into a combobox) and
+the recommended page's filters."""
 
 from typing import Any
 
 from django import forms
 
-from shopwindow.tailoring.selectors import current_council_choices
+from shopwindow.tailoring.selectors import (
+    current_council_choices,
+    service_area_choices,
+    theme_choices,
+)
 
 
 class CouncilChoiceForm(forms.Form):
@@ -21,3 +26,33 @@ class CouncilChoiceForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["council"].choices = [("", "Choose a council"), *current_council_choices()]  # type: ignore[attr-defined]
+
+
+class RecommendationFilterForm(forms.Form):
+    """The recommended page's filters: a GET form, so every filter lives in the URL."""
+
+    theme = forms.ChoiceField(label="Theme", required=False)
+    service_area = forms.ChoiceField(label="Service area", required=False)
+    only_services_we_run = forms.BooleanField(
+        label="Only services this council runs", required=False
+    )
+    hide_illustrative = forms.BooleanField(label="Hide illustrative examples", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [("", "All themes"), *theme_choices()]  # type: ignore[attr-defined]
+        self.fields["service_area"].choices = [  # type: ignore[attr-defined]
+            ("", "All service areas"),
+            *service_area_choices(),
+        ]
+
+    def filters(self) -> dict[str, Any]:
+        """Keyword arguments for selectors.recommendations_for; invalid fields are left out."""
+        self.is_valid()
+        data = self.cleaned_data
+        return {
+            "theme": data.get("theme") or None,
+            "service_area": data.get("service_area") or None,
+            "only_services_we_run": bool(data.get("only_services_we_run")),
+            "hide_illustrative": bool(data.get("hide_illustrative")),
+        }

@@ -1,9 +1,12 @@
 """Reads for tailoring: comparators, the method in words, and the council a visitor has chosen.
 
-Later features (fit, projection, recommendations) call `chosen_council(request)` and
-`comparators_for(authority)`; pages and the API both use these.
+Fit and projection (fit.py, projection.py) build on `chosen_council(request)` and
+`comparators_for(authority)`; `recommendations_for(council, ...)` ranks published records for a
+council. Pages and the API both use these.
 """
 
+import math
+from dataclasses import dataclass
 from typing import Any, cast
 
 from django.db.models import QuerySet
@@ -13,6 +16,8 @@ from django.urls import reverse
 from shopwindow.accounts.permissions import approved_council_ids
 from shopwindow.authorities.models import Authority
 from shopwindow.authorities.vocabularies import AuthorityType
+from shopwindow.innovations.models import Innovation, ServiceArea, Theme
+from shopwindow.innovations.selectors import published_innovations
 from shopwindow.tailoring.comparators import (
     GROUP_LABELS,
     METHOD_VERSION,
@@ -20,6 +25,7 @@ from shopwindow.tailoring.comparators import (
     VARIABLES,
     comparison_group,
 )
+from shopwindow.tailoring.fit import Fit, fit_for_many
 from shopwindow.tailoring.models import Comparator
 
 SESSION_KEY = "tailoring.council_gss"
@@ -131,3 +137,83 @@ def chosen_council(request: HttpRequest) -> Authority | None:
         )
     request.__dict__[CACHE_ATTRIBUTE] = council
     return council
+
+
+# --- Recommendations: published records ranked for one council ------------------------------
+
+# Saving points: 5 for each tenfold step of the central projected saving above £10,000, up to 20
+# (£100,000 = 5, £1m = 10, £10m = 15, £100m = 20). A log scale, so one huge saving cannot swamp
+# fit; no projection scores 0. docs/projection.md explains the ranking.
+SAVING_POINTS_PER_TENFOLD = 5
+SAVING_POINTS_FLOOR_GBP = 10_000
+SAVING_POINTS_MAX = 20
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    innovation: Innovation
+    fit: Fit
+    saving_points: float
+
+    @property
+    def rank_score(self) -> float:
+        return self.fit.score + self.saving_points
+
+
+@dataclass(frozen=True)
+class Recommendations:
+    items: list[Recommendation]
+    known: int  # records left out because the council led, partnered in or adopted them
+
+
+def saving_points(fit: Fit) -> float:
+    saving = fit.projection.saving
+    if saving is None or saving.central <= SAVING_POINTS_FLOOR_GBP:
+        return 0.0
+    tenfolds = math.log10(saving.central / SAVING_POINTS_FLOOR_GBP)
+    return min(float(SAVING_POINTS_MAX), SAVING_POINTS_PER_TENFOLD * tenfolds)
+
+
+def recommendations_for(
+    council: Authority,
+    *,
+    theme: str | None = None,
+    service_area: str | None = None,
+    only_services_we_run: bool = False,
+    hide_illustrative: bool = False,
+) -> Recommendations:
+    """Published records for this council, best first: options in services it runs before those
+    it does not, then by fit score plus saving points, then evidence level, then title. Records
+    the council led, partnered in or has adopted are left out: it knows them already."""
+    qs = published_innovations(include_illustrative=not hide_illustrative)
+    if theme:
+        qs = qs.filter(themes__code=theme)
+    if service_area:
+        qs = qs.filter(service_areas__code=service_area)
+    records = list(qs.distinct())
+    fits = fit_for_many(records, council)
+    found = []
+    known = 0
+    for record in records:
+        fit = fits[record.pk]
+        if fit.relationship:
+            known += 1
+        elif fit.powers_match or not only_services_we_run:
+            found.append(Recommendation(record, fit, saving_points(fit)))
+    found.sort(
+        key=lambda r: (
+            not r.fit.powers_match,
+            -r.rank_score,
+            -r.fit.evidence_level,
+            r.innovation.title,
+        )
+    )
+    return Recommendations(found, known)
+
+
+def theme_choices() -> list[tuple[str, str]]:
+    return list(Theme.objects.order_by("position").values_list("code", "label"))
+
+
+def service_area_choices() -> list[tuple[str, str]]:
+    return list(ServiceArea.objects.order_by("position").values_list("code", "label"))

@@ -1,4 +1,5 @@
-"""Innovations API: published records in the Innovation Record format, and draft writes by token.
+"""Innovations API: search over published records, each published record in the Innovation Record
+format, and draft writes by token.
 
 GET is open to everyone and shows published records only. POST and PUT need a personal API token
 (Authorization: Bearer) of a council member of a lead authority, or a moderator; they create or
@@ -14,7 +15,6 @@ from ninja import Router
 from shopwindow.accounts.permissions import approved_council_ids, is_moderator
 from shopwindow.api.auth import token_auth
 from shopwindow.api.errors import ApiError, not_found
-from shopwindow.api.pagination import DEFAULT_PAGE_SIZE, paginate
 from shopwindow.authorities.models import Authority
 from shopwindow.innovations import selectors
 from shopwindow.innovations.models import Innovation
@@ -27,6 +27,7 @@ from shopwindow.innovations.services.validation import (
     validate_record,
 )
 from shopwindow.innovations.vocabularies import Source, WorkflowStatus
+from shopwindow.search.api import openapi_parameters, search_response
 
 router = Router()
 
@@ -41,14 +42,6 @@ RECORD_BODY = {
         "content": {"application/json": {"schema": {"type": "object"}}},
     }
 }
-
-
-def _may_see_contact(request: HttpRequest) -> bool:
-    """Contact details are personal data: only for signed-in council members and moderators."""
-    user = getattr(request, "user", None)
-    return bool(
-        user and user.is_authenticated and (is_moderator(user) or approved_council_ids(user))
-    )
 
 
 def represent(
@@ -68,15 +61,17 @@ def record_schema(request: HttpRequest) -> JsonResponse:
     return JsonResponse(load_schema(), content_type="application/schema+json")
 
 
-@router.get("/innovations", summary="Published innovation records")
-def list_innovations(
-    request: HttpRequest, page: int = 1, page_size: int = DEFAULT_PAGE_SIZE
-) -> dict[str, Any]:
-    envelope, items = paginate(
-        request, selectors.published_innovations(), page=page, page_size=page_size
-    )
-    contact = _may_see_contact(request)
-    return {**envelope, "results": [represent(request, i, include_contact=contact) for i in items]}
+@router.get(
+    "/innovations",
+    summary="Search published innovation records",
+    description="Full-text search with facets (shopwindow.search). Each result is a summary: "
+    "fetch /innovations/{id} for the whole record. `snippet` is HTML: text escaped, matches in "
+    "<mark>. `facets` gives counts per value, each facet counted with the other filters applied. "
+    "A bad parameter value is a 400 naming the parameter.",
+    openapi_extra={"parameters": openapi_parameters()},
+)
+def list_innovations(request: HttpRequest) -> dict[str, Any]:
+    return search_response(request)
 
 
 @router.get("/innovations/{record_id}", summary="One published innovation record")
@@ -84,7 +79,11 @@ def get_innovation(request: HttpRequest, record_id: str) -> dict[str, Any]:
     innovation = selectors.get_published(record_id)
     if innovation is None:
         raise not_found(f"No published innovation record with id {record_id!r}")
-    return represent(request, innovation, include_contact=_may_see_contact(request))
+    return represent(
+        request,
+        innovation,
+        include_contact=selectors.may_see_contact_email(getattr(request, "user", None), innovation),
+    )
 
 
 def _invalid(errors: list[RecordError]) -> JsonResponse:

@@ -1,14 +1,16 @@
-"""Tailoring API: a council's comparators (its 15 nearest neighbours), with the method stated.
+"""Tailoring API: a council's comparators (its 15 nearest neighbours), with the method stated,
+and the published records recommended for it (fit, projected saving, powers match).
 
-Mounted on the same /authorities prefix as the authorities router, so the path reads
-/api/v1/authorities/{gss}/comparators.
+Mounted on the same /authorities prefix as the authorities router, so the paths read
+/api/v1/authorities/{gss}/comparators and /api/v1/authorities/{gss}/recommendations.
 """
 
 from django.http import HttpRequest
 from ninja import Router, Schema
 from pydantic import Field
 
-from shopwindow.api.errors import not_found
+from shopwindow.api.errors import bad_parameter, not_found
+from shopwindow.api.pagination import paginate
 from shopwindow.tailoring import selectors
 
 router = Router()
@@ -81,4 +83,106 @@ def authority_comparators(request: HttpRequest, gss: str) -> ComparatorsOut:
             )
             for item in selectors.comparators_for(council)
         ],
+    )
+
+
+class SavingRangeOut(Schema):
+    low: int
+    central: int
+    high: int
+
+
+class RecommendationOut(Schema):
+    id: str = Field(description="The record's id")
+    title: str
+    url: str = Field(description="The record's page")
+    is_illustrative: bool
+    fit: int = Field(description="Fit score, 0 to 100")
+    fit_reasons: list[str] = Field(description="Each part of the fit score in words")
+    projected_saving_gbp: SavingRangeOut | None = Field(
+        description="Projected annual saving for this council, rounded to 2 significant "
+        "figures; null when there is no basis (see projection_note)"
+    )
+    projection_note: str = Field(description="Why there is no projection, or the method used")
+    powers_match: bool = Field(
+        description="False when the council runs none of the record's service areas"
+    )
+    services_not_run: list[str] = Field(description="Service-area codes the council does not run")
+
+
+class RecommendationsOut(Schema):
+    authority: AuthorityRef
+    count: int
+    next: str | None
+    previous: str | None
+    page: int
+    page_size: int
+    results: list[RecommendationOut]
+
+
+@router.get(
+    "/{gss}/recommendations",
+    response=RecommendationsOut,
+    summary="Options recommended for a council",
+    description=(
+        "Published records ranked for this council: those in services it runs first, then by fit "
+        "score plus up to 20 points for the projected saving. Records the council led, partnered "
+        "in or adopted are left out. Method: /councils/how-we-score-fit/."
+    ),
+)
+def authority_recommendations(
+    request: HttpRequest,
+    gss: str,
+    theme: str | None = None,
+    service_area: str | None = None,
+    only_services_we_run: bool = False,
+    hide_illustrative: bool = False,
+    page: int = 1,
+    page_size: int = 20,
+) -> RecommendationsOut:
+    council = selectors.authority_by_identifier(gss)
+    if council is None:
+        raise not_found(f"No authority has the code {gss}")
+    if not council.is_current:
+        raise not_found(f"{council.name} is a former council: it has no recommendations")
+    if theme and theme not in dict(selectors.theme_choices()):
+        raise bad_parameter("theme", f"unknown theme code {theme!r}")
+    if service_area and service_area not in dict(selectors.service_area_choices()):
+        raise bad_parameter("service_area", f"unknown service area code {service_area!r}")
+    found = selectors.recommendations_for(
+        council,
+        theme=theme,
+        service_area=service_area,
+        only_services_we_run=only_services_we_run,
+        hide_illustrative=hide_illustrative,
+    )
+    envelope, items = paginate(request, found.items, page=page, page_size=page_size)
+    results = []
+    for item in items:
+        fit, projection = item.fit, item.fit.projection
+        saving = projection.saving
+        results.append(
+            RecommendationOut(
+                id=item.innovation.record_id,
+                title=item.innovation.title,
+                url=request.build_absolute_uri(item.innovation.get_absolute_url()),
+                is_illustrative=item.innovation.is_illustrative,
+                fit=fit.score,
+                fit_reasons=fit.reasons,
+                projected_saving_gbp=(
+                    SavingRangeOut(low=saving.low, central=saving.central, high=saving.high)
+                    if saving
+                    else None
+                ),
+                projection_note=projection.reason or projection.method,
+                powers_match=fit.powers_match,
+                services_not_run=list(fit.unmatched),
+            )
+        )
+    return RecommendationsOut(
+        authority=AuthorityRef(gss=council.identifier, name=council.name),
+        page=page,
+        page_size=page_size,
+        results=results,
+        **envelope,
     )

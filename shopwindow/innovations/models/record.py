@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 from shopwindow.innovations.partial_dates import PartialDate
 from shopwindow.innovations.vocabularies import (
@@ -87,6 +88,10 @@ class Innovation(models.Model):
         help_text="The submitting council (empty for imported records)",
     )
     published_at = models.DateTimeField(null=True, blank=True)
+    # The submission form's work in progress: {"record": <spec dict, maybe incomplete>,
+    # "completed": [section keys]}. The live fields change only when it is submitted (see
+    # services/submission.py), so a half-finished edit never shows anywhere.
+    draft_data = models.JSONField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -102,8 +107,28 @@ class Innovation(models.Model):
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def get_absolute_url(self) -> str:
-        # The public record page (/innovations/<id>/) is built by the record-page work.
-        return f"/innovations/{self.record_id}/"
+        return reverse("innovations:detail", kwargs={"record_id": self.record_id})
+
+    @property
+    def working_title(self) -> str:
+        """The title being worked on (a draft's form answers), else the record's title."""
+        draft = (self.draft_data or {}).get("record") or {}
+        return str(draft.get("title") or self.title or "")
+
+    @property
+    def permission_state(self) -> str:
+        """The permission matrix's row for this record's stage (accounts.permissions reads it).
+
+        A pending revision of a published record is checked on its own (as "pending_revision"):
+        the record itself stays "published", which everyone may view.
+        """
+        return {
+            WorkflowStatus.DRAFT: "draft",
+            WorkflowStatus.CHANGES_REQUESTED: "changes_requested",
+            WorkflowStatus.SUBMITTED: "submitted",
+            WorkflowStatus.PUBLISHED: "published",
+            WorkflowStatus.WITHDRAWN: "withdrawn",
+        }.get(WorkflowStatus(self.workflow_status), "draft")
 
     # The accounts permission matrix reads `council_ids` and `owner_id` from any object.
     @property

@@ -189,13 +189,18 @@ def _apply_adoptions(
     *,
     source: str,
 ) -> None:
-    """Adoptions listed in a record are confirmed. Unconfirmed ones from adoption plans are kept,
-    unless the record now lists the same council."""
+    """Adoptions listed in a record are confirmed and replace the record's earlier list.
+
+    Adoptions that came from councils' adoption plans (confirmed by a moderator or still waiting)
+    are kept unless the record now lists the same council: an older file or a change proposed
+    before a confirmation must not undo what a moderator confirmed in the service.
+    """
     listed = {a["authority"] for a in adoptions}
     existing = list(innovation.adoptions.select_related("authority"))
     confirmed_at = {a.authority.gss: a.confirmed_at for a in existing if a.confirmed}
     for adoption in existing:
-        if adoption.confirmed or adoption.authority.gss in listed:
+        from_plan = adoption.source == Source.PLAN
+        if adoption.authority.gss in listed or (adoption.confirmed and not from_plan):
             adoption.delete()
     now = timezone.now()
     rows = []

@@ -1,0 +1,93 @@
+"""Talk to the originator: a council member's message to a record's contact, sent by email.
+
+The email goes to the record's contact address with Reply-To set to the sender, so the contact
+answers the sender directly. The sender never sees the contact's address. Sending is limited per
+user (ACCOUNTS_RATE_LIMITS "originator_message" per hour and "originator_message_day" per day,
+counted with the accounts app's cache-based limiter) and every message is logged.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+
+from shopwindow.accounts import ratelimit
+from shopwindow.accounts.models import User
+from shopwindow.accounts.permissions import is_council_member
+from shopwindow.accounts.services import record_event
+from shopwindow.adoption.models import OriginatorMessage
+from shopwindow.authorities.models import Authority
+from shopwindow.innovations.models import Innovation
+
+HOURLY, DAILY = "originator_message", "originator_message_day"
+
+
+class NoContact(Exception):
+    """The record has no contact email."""
+
+
+class RateLimited(Exception):
+    """The sender has sent as many messages as the limits allow for now."""
+
+
+class NotACouncilMember(Exception):
+    """Only approved council members may message a record's contact."""
+
+
+def limits() -> dict[str, tuple[int, int]]:
+    return {bucket: ratelimit.limit_for(bucket) for bucket in (HOURLY, DAILY)}
+
+
+@transaction.atomic
+def send_message(
+    *,
+    sender: User,
+    innovation: Innovation,
+    council: Authority,
+    body: str,
+    record_link: str,
+    request: HttpRequest | None = None,
+) -> OriginatorMessage:
+    if not innovation.contact_email:
+        raise NoContact
+    if not is_council_member(sender, council):
+        raise NotACouncilMember
+    identity = f"user:{sender.pk}"
+    # The daily count goes first: a sender over the daily limit does not use up the hourly one.
+    if not ratelimit.hit(DAILY, identity) or not ratelimit.hit(HOURLY, identity):
+        raise RateLimited
+    message = OriginatorMessage.objects.create(
+        innovation=innovation,
+        sender=sender,
+        council=council,
+        body=body.strip(),
+        recipient_email=innovation.contact_email,
+    )
+    text = render_to_string(
+        "adoption/email/originator_message.txt",
+        {
+            "message": message,
+            "sender": sender,
+            "council": council,
+            "innovation": innovation,
+            "record_link": record_link,
+            "service_name": settings.SERVICE_NAME,
+        },
+    )
+    email = EmailMessage(
+        subject=f"{settings.SERVICE_NAME}: a question about {innovation.title}",
+        body=text,
+        to=[innovation.contact_email],
+        reply_to=[sender.email],
+    )
+    # Inside the transaction: if sending fails, the logged message is rolled back with it.
+    email.send()
+    record_event(
+        actor=sender,
+        action="adoption.message_sent",
+        target=innovation,
+        request=request,
+        extra={"council": council.identifier, "message_id": message.pk},
+    )
+    return message

@@ -1,0 +1,140 @@
+"""Associates API: the public roster, and help requests and engagements for the parties.
+
+GET /associates is open to everyone and shows vetted associates only, with only the fields
+each chose to make public. Help requests and engagements need a personal API token
+(Authorization: Bearer): a council member sees their councils' requests, an associate the
+requests they were invited to, a moderator all of them.
+"""
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router
+
+from shopwindow.api.auth import token_auth
+from shopwindow.api.errors import bad_parameter, not_found
+from shopwindow.api.pagination import DEFAULT_PAGE_SIZE, paginate
+from shopwindow.associates import selectors
+from shopwindow.associates.models import AssociateProfile, Engagement, HelpRequest
+from shopwindow.associates.vocabularies import SKILL_LABELS
+from shopwindow.authorities.vocabularies import Nation, Region
+
+router = Router()
+
+
+def associate_json(request: HttpRequest, profile: AssociateProfile) -> dict[str, Any]:
+    shows = profile.shows
+    body: dict[str, Any] = {
+        "id": profile.pk,
+        "name": profile.name,
+        "url": request.build_absolute_uri(f"/associates/{profile.pk}/"),
+    }
+    if shows("headline"):
+        body["headline"] = profile.headline
+    if shows("background"):
+        body["background"] = profile.background
+    if shows("skills"):
+        body["skills"] = list(profile.skills)
+    if shows("delivered"):
+        body["delivered_records"] = [
+            r.record_id for r in profile.delivered_records.all() if r.workflow_status == "published"
+        ]
+    if shows("areas"):
+        body["nations"], body["regions"] = list(profile.nations), list(profile.regions)
+    if shows("work_mode"):
+        body["work_mode"] = profile.work_mode
+    if shows("availability"):
+        body["days_per_month"] = profile.days_per_month
+        body["available_from"] = profile.available_from.isoformat()
+    if shows("day_rate"):
+        body["day_rate_band"] = profile.day_rate_band
+    return body
+
+
+@router.get("/associates", summary="Vetted associates (public fields only)")
+def list_associates(
+    request: HttpRequest,
+    skill: str = "",
+    region: str = "",
+    page: int = 1,
+    page_size: int = DEFAULT_PAGE_SIZE,
+) -> dict[str, Any]:
+    if skill and skill not in SKILL_LABELS:
+        raise bad_parameter("skill", "must be a skill code such as capability:data")
+    area = ""
+    if region:
+        if region in Region.values:
+            area = f"region:{region}"
+        elif region in Nation.values:
+            area = f"nation:{region}"
+        else:
+            raise bad_parameter("region", "must be a region or nation code such as south-west")
+    qs = selectors.roster(skill=skill, area=area)
+    envelope, items = paginate(request, qs, page=page, page_size=page_size)
+    return {**envelope, "results": [associate_json(request, p) for p in items]}
+
+
+def request_json(request: HttpRequest, hr: HelpRequest) -> dict[str, Any]:
+    return {
+        "id": hr.pk,
+        "title": hr.title,
+        "goal": hr.goal,
+        "council": hr.council.identifier,
+        "council_name": hr.council.name,
+        "linked_records": [r.record_id for r in hr.linked_records.all()],
+        "service_area": hr.service_area,
+        "capabilities": list(hr.capabilities),
+        "days_needed": hr.days_needed,
+        "budget_band": hr.budget_band,
+        "start_on": hr.start_on.isoformat(),
+        "end_on": hr.end_on.isoformat(),
+        "work_mode": hr.work_mode,
+        "status": hr.status,
+        "created_at": hr.created_at.isoformat(),
+        "url": request.build_absolute_uri(f"/help-requests/{hr.pk}/"),
+    }
+
+
+@router.get("/help-requests", summary="Help requests you may see (token needed)", auth=token_auth)
+def list_help_requests(
+    request: HttpRequest, page: int = 1, page_size: int = DEFAULT_PAGE_SIZE
+) -> dict[str, Any]:
+    qs = selectors.requests_for(request.auth)  # type: ignore[attr-defined]
+    envelope, items = paginate(request, qs, page=page, page_size=page_size)
+    return {**envelope, "results": [request_json(request, r) for r in items]}
+
+
+@router.get(
+    "/help-requests/{request_id}", summary="One help request (token needed)", auth=token_auth
+)
+def get_help_request(request: HttpRequest, request_id: int) -> dict[str, Any]:
+    found = selectors.visible_request(request.auth, request_id)  # type: ignore[attr-defined]
+    if found is None:
+        raise not_found(f"No help request with id {request_id} that you may see")
+    return request_json(request, found)
+
+
+def engagement_json(e: Engagement) -> dict[str, Any]:
+    return {
+        "id": e.pk,
+        "help_request": e.help_request_id,
+        "council": e.help_request.council.identifier,
+        "associate": e.associate.pk if e.associate else None,
+        "associate_name": e.associate.name if e.associate else None,
+        "status": e.status,
+        "start_on": e.start_on.isoformat(),
+        "end_on": e.end_on.isoformat(),
+        "days_agreed": e.days_agreed,
+        "days_used": e.days_used,
+        "rating": e.rating,
+        "outcome": e.outcome,
+    }
+
+
+@router.get("/engagements", summary="Engagements you are party to (token needed)", auth=token_auth)
+def list_engagements(
+    request: HttpRequest, page: int = 1, page_size: int = DEFAULT_PAGE_SIZE
+) -> dict[str, Any]:
+    qs = selectors.engagements_for(request.auth)  # type: ignore[attr-defined]
+    envelope, items = paginate(request, qs, page=page, page_size=page_size)
+    return {**envelope, "results": [engagement_json(e) for e in items]}

@@ -1,0 +1,49 @@
+"""GET /api/v1/stats: the national evidence report's figures, with the report's filters.
+
+Returns exactly what the report's JSON download returns (`reports.exports.figures_as_dict`),
+computed by the same selector as the /report/ page.
+"""
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from shopwindow.api.errors import bad_parameter
+from shopwindow.reports.exports import figures_as_dict
+from shopwindow.reports.filters import FilterError, parse_filters
+from shopwindow.reports.selectors import national_figures
+
+router = Router()
+
+
+class StatsFilters(Schema):
+    nation: str | None = Field(None, description="A nation code, e.g. england")
+    region: str | None = Field(None, description="A region code, e.g. south-west")
+    theme: str | None = Field(None, description="A theme code, e.g. shared-services")
+    period_from: str | None = Field(None, description="Records started in or after this year")
+    period_to: str | None = Field(None, description="Records started in or before this year")
+    include_illustrative: str | None = Field(
+        None, description="true to include illustrative demo records (left out by default)"
+    )
+
+
+@router.get(
+    "/stats",
+    response=dict[str, Any],
+    summary="National figures",
+    description=(
+        "Totals (annual savings, verified savings, one-off costs, payback, records, councils "
+        "that shared and adopted), breakdowns by theme, service area, nation, region, authority "
+        "type and year started, evidence levels, adoptions by year and barriers by theme, over "
+        "published records. A saving shared by several councils counts once. Illustrative demo "
+        "records are left out unless include_illustrative=true. Method: /report/#method."
+    ),
+)
+def stats(request: HttpRequest, filters: Query[StatsFilters]) -> dict[str, Any]:
+    try:
+        parsed = parse_filters(filters.dict())
+    except FilterError as error:
+        raise bad_parameter(error.parameter, error.message) from None
+    return figures_as_dict(national_figures(parsed))

@@ -1,0 +1,1 @@
+"""The associate programme: the vetted roster, councils' help requests, matching and engagements."""

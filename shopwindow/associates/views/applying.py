@@ -1,0 +1,145 @@
+"""Applying to the roster, the associate's dashboard and their invitations."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from shopwindow.accounts.models import User
+from shopwindow.associates import selectors, services
+from shopwindow.associates.forms import ApplicationForm
+from shopwindow.associates.vocabularies import InvitationStatus
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def apply(request: HttpRequest) -> HttpResponseBase:
+    profile = selectors.profile_of(request.user)
+    form = ApplicationForm(request.POST or None, request.FILES or None, profile=profile)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_application(
+                user=_user(request),
+                data=form.cleaned_data,
+                delivered=form.cleaned_data["delivered"],
+                cv_upload=form.cleaned_data["cv"],
+                request=request,
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error("cv", error.messages)
+        else:
+            messages.success(request, "Your application has been saved.")
+            return redirect("associates:dashboard")
+    return render(request, "associates/apply.html", {"form": form, "profile": profile})
+
+
+def _follows_context(user: User) -> dict[str, object]:
+    """Learning reuses the follows app (shopwindow.follows) when it is installed and mounted."""
+    from django.apps import apps
+
+    if not apps.is_installed("shopwindow.follows"):
+        return {"follows_url": None, "followed": []}
+    from shopwindow.follows.selectors import described_follows
+
+    try:
+        url = reverse("follows:manage")
+    except NoReverseMatch:
+        return {"follows_url": None, "followed": []}
+    return {"follows_url": url, "followed": described_follows(user)}
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    profile = selectors.profile_of(request.user)
+    context = {
+        "profile": profile,
+        "invitations": selectors.invitations_for(request.user)[:20],
+        "engagements": selectors.engagements_for(request.user).filter(associate=profile)
+        if profile
+        else [],
+        "experience": selectors.experience(profile) if profile else None,
+        **_follows_context(_user(request)),
+    }
+    return render(request, "associates/dashboard.html", context)
+
+
+@login_required
+@require_POST
+def follow_skill_themes(request: HttpRequest) -> HttpResponseBase:
+    """Follow the themes and service areas named in the associate's skills (follows app)."""
+    from shopwindow.follows.services import follow
+
+    profile = selectors.profile_of(request.user)
+    if profile is None:
+        raise Http404("No associate profile")
+    count = 0
+    for skill in profile.skills:
+        kind, _, code = skill.partition(":")
+        if kind in {"theme", "service"}:
+            follow(_user(request), "theme" if kind == "theme" else "service-area", code)
+            count += 1
+    messages.success(
+        request,
+        f"You now follow the {count} themes and service areas in your skills.",
+    )
+    return redirect("associates:dashboard")
+
+
+@login_required
+def invitations(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "associates/invitations.html",
+        {"invitations": selectors.invitations_for(request.user)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def invitation(request: HttpRequest, pk: int) -> HttpResponseBase:
+    found = selectors.invitations_for(request.user).filter(pk=pk).first()
+    if found is None:
+        raise Http404("No invitation with that id")
+    error = ""
+    if request.method == "POST":
+        answer = request.POST.get("answer")
+        if answer not in {"accept", "decline"}:
+            error = "Choose whether to accept or decline"
+        else:
+            try:
+                engagement = services.respond(
+                    invitation=found,
+                    user=_user(request),
+                    accept=answer == "accept",
+                    request=request,
+                )
+            except ValidationError as exc:
+                error = " ".join(exc.messages)
+            else:
+                if engagement is not None:
+                    messages.success(request, "You accepted. The council will confirm the terms.")
+                    return redirect("associates:engagement", engagement.pk)
+                messages.success(request, "You declined the invitation.")
+                return redirect("associates:invitations")
+    return render(
+        request,
+        "associates/invitation.html",
+        {
+            "invitation": found,
+            "help_request": found.help_request,
+            "error": error,
+            "open": found.status == InvitationStatus.INVITED,
+        },
+    )

@@ -1,0 +1,307 @@
+"""Question pages of the submission form after "About the innovation" (see submission_forms)."""
+
+from typing import Any
+
+from django import forms
+
+from shopwindow.innovations.models import EvidenceLevel
+from shopwindow.innovations.services.validation import RecordError
+from shopwindow.innovations.submission_forms import (
+    AboutForm,
+    RowForm,
+    SectionForm,
+    _text,
+    council_choices,
+    lines,
+    number_or_text,
+    plain_message,
+)
+
+
+class CouncilRow(RowForm):
+    council = forms.ChoiceField(label="Council", required=False, choices=[])
+    spec_fields = {"council": "authority"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["council"].choices = council_choices()  # type: ignore[attr-defined]
+
+
+class WhoForm(SectionForm):
+    other_partners = _text(
+        "Other partners (optional)",
+        "NHS bodies, charities, companies and others. Put each on its own line",
+        rows=4,
+    )
+    paths = {"other_partners": "other_partners"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        leads = list(self.record.get("lead_authorities") or [])
+        if self.owner is not None and leads[:1] == [self.owner.gss]:
+            leads = leads[1:]  # the submitting council is always the first lead
+        self.leads = self.make_rowset(
+            "lead_authorities", "leads", CouncilRow, "lead council",
+            [{"authority": gss} for gss in leads],
+        )  # fmt: skip
+        self.partners = self.make_rowset(
+            "partner_authorities", "partners", CouncilRow, "partner council",
+            [{"authority": gss} for gss in self.record.get("partner_authorities") or []],
+        )  # fmt: skip
+
+    def initial_from(self, record: dict[str, Any]) -> dict[str, Any]:
+        return {"other_partners": "\n".join(record.get("other_partners") or [])}
+
+    def to_values(self) -> dict[str, Any]:
+        first = [self.owner.gss] if self.owner is not None else []
+        leads = first + [row["authority"] for row in self.leads.rows()]
+        return {
+            "lead_authorities": list(dict.fromkeys(leads)),
+            "partner_authorities": [row["authority"] for row in self.partners.rows()],
+            "other_partners": lines(self.cleaned_data.get("other_partners")),
+        }
+
+    def apply_errors(self, errors: list[RecordError]) -> None:
+        offset = 1 if self.owner is not None else 0
+        for error in errors:
+            if error.path.startswith("lead_authorities[") and offset:
+                index = int(error.path.split("[")[1].split("]")[0]) - offset
+                if index >= 0:
+                    self.leads.add_error(
+                        index,
+                        "authority",
+                        plain_message(f"Lead council {index + 1}", error.problem),
+                    )
+                    continue
+            if error.path.startswith(("partner_authorities[", "lead_authorities[")):
+                rowset = self.partners if error.path.startswith("partner") else self.leads
+                index = int(error.path.split("[")[1].split("]")[0])
+                rowset.add_error(
+                    index, "authority",
+                    plain_message(f"{rowset.noun.capitalize()} {index + 1}", error.problem),
+                )  # fmt: skip
+                continue
+            if error.path == "lead_authorities":
+                self.leads.forms[0].add_error(
+                    "council", plain_message("A lead council", error.problem)
+                )
+                continue
+            super().apply_errors([error])
+
+
+class MetricRow(RowForm):
+    name = _text("What was measured")
+    unit = _text("Unit (optional)", "For example: days, %, complaints a month")
+    baseline = _text("Before (optional)", "A number")
+    result = _text("After (optional)", "A number")
+    period = _text("When (optional)", "For example: 2016 to 2017")
+    spec_fields = {
+        "name": "name",
+        "unit": "unit",
+        "baseline": "baseline",
+        "result": "result",
+        "period": "period",
+    }
+    numeric = {"baseline", "result"}
+
+
+class OutcomesForm(SectionForm):
+    annual_saving_gbp = _text(
+        "Annual saving in pounds (optional)", "The recurring net saving a year once running"
+    )
+    one_off_cost_gbp = _text("One-off cost in pounds (optional)", "What it cost to set up")
+    saving_basis = _text(
+        "How the saving was worked out (optional)", "How it was measured, and for which year",
+        rows=3,
+    )  # fmt: skip
+    paths = {
+        "outcomes.annual_saving_gbp": "annual_saving_gbp",
+        "outcomes.one_off_cost_gbp": "one_off_cost_gbp",
+        "outcomes.saving_basis": "saving_basis",
+        "outcomes": "annual_saving_gbp",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        outcomes = self.record.get("outcomes") or {}
+        self.metrics = self.make_rowset(
+            "outcomes.metrics", "metrics", MetricRow, "metric", outcomes.get("metrics")
+        )
+
+    def initial_from(self, record: dict[str, Any]) -> dict[str, Any]:
+        outcomes = record.get("outcomes") or {}
+        return {name: outcomes.get(name) for name in self.base_fields}
+
+    def to_values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        outcomes = {
+            "annual_saving_gbp": number_or_text(data.get("annual_saving_gbp")),
+            "one_off_cost_gbp": number_or_text(data.get("one_off_cost_gbp")),
+            "saving_basis": (data.get("saving_basis") or "").strip(),
+            "metrics": self.metrics.rows(),
+        }
+        return {"outcomes": {k: v for k, v in outcomes.items() if v not in (None, "", [])}}
+
+
+class SourceRow(RowForm):
+    title = _text("Title of the source")
+    url = _text("Web address", "Starting https://")
+    published_on = _text("Published (optional)", "A year, or year and month, like 2015 or 2015-04")
+    spec_fields = {"title": "title", "url": "url", "published_on": "published_on"}
+
+
+class EvidenceForm(SectionForm):
+    level = forms.ChoiceField(
+        label="How strong is the evidence that it works?",
+        required=False,
+        choices=[(str(n), str(n)) for n in range(1, 6)],
+        widget=forms.RadioSelect,
+    )
+    paths = {"evidence.level": "level", "evidence": "level", "evidence.verification": "level"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        evidence = self.record.get("evidence") or {}
+        self.sources = self.make_rowset(
+            "evidence.sources", "sources", SourceRow, "source", evidence.get("sources")
+        )
+
+    def initial_from(self, record: dict[str, Any]) -> dict[str, Any]:
+        level = (record.get("evidence") or {}).get("level")
+        return {"level": str(level) if level else None}
+
+    def level_params(self) -> dict[str, Any]:
+        """Radios with each level's description as its hint (from the reference table)."""
+        value = str(self["level"].value() or "")
+        params: dict[str, Any] = {
+            "name": self["level"].html_name,
+            "idPrefix": self["level"].auto_id,
+            "fieldset": {
+                "legend": {"text": str(self.fields["level"].label),
+                           "classes": "govuk-fieldset__legend--s"}
+            },
+            "hint": {"text": "Levels follow the Nesta Standards of Evidence"},
+            "items": [
+                {
+                    "value": str(level.level),
+                    "text": f"Level {level.level}: {level.label}",
+                    "hint": {"text": level.description},
+                    "checked": value == str(level.level),
+                }
+                for level in EvidenceLevel.objects.order_by("level")
+            ],
+        }  # fmt: skip
+        if self.is_bound and self.errors.get("level"):
+            params["errorMessage"] = {"text": " ".join(str(e) for e in self.errors["level"])}
+        return params
+
+    def to_values(self) -> dict[str, Any]:
+        level = self.cleaned_data.get("level")
+        evidence: dict[str, Any] = {"sources": self.sources.rows()}
+        if level:
+            evidence["level"] = int(level)
+        return {"evidence": {k: v for k, v in evidence.items() if v not in (None, [])}}
+
+
+class StepRow(RowForm):
+    title = _text("Step")
+    detail = _text("What it involves (optional)", "You can use Markdown", rows=3)
+    duration_weeks = _text("How many weeks it took (optional)", "A number")
+    spec_fields = {"title": "title", "detail": "detail", "duration_weeks": "duration_weeks"}
+    numeric = {"duration_weeks"}
+
+
+class RiskRow(RowForm):
+    risk = _text("Risk", rows=2)
+    mitigation = _text("How to reduce it (optional)", rows=2)
+    spec_fields = {"risk": "risk", "mitigation": "mitigation"}
+
+
+class GuidanceForm(SectionForm):
+    legal_basis = _text("Legal basis (optional)", "The powers or legislation used", rows=3)
+    prerequisites = _text(
+        "What needs to be in place first (optional)", "Put each on its own line", rows=3
+    )
+    lessons = _text("Lessons learned (optional)", "Put each on its own line", rows=4)
+    paths = {
+        "guidance.legal_basis": "legal_basis",
+        "guidance.prerequisites": "prerequisites",
+        "guidance.lessons": "lessons",
+        "guidance": "legal_basis",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        guidance = self.record.get("guidance") or {}
+        self.steps = self.make_rowset(
+            "guidance.steps", "steps", StepRow, "step", guidance.get("steps")
+        )
+        self.risks = self.make_rowset(
+            "guidance.risks", "risks", RiskRow, "risk", guidance.get("risks")
+        )
+
+    def initial_from(self, record: dict[str, Any]) -> dict[str, Any]:
+        guidance = record.get("guidance") or {}
+        return {
+            "legal_basis": guidance.get("legal_basis", ""),
+            "prerequisites": "\n".join(guidance.get("prerequisites") or []),
+            "lessons": "\n".join(guidance.get("lessons") or []),
+        }
+
+    def to_values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        guidance = {
+            "steps": self.steps.rows(),
+            "legal_basis": (data.get("legal_basis") or "").strip(),
+            "prerequisites": lines(data.get("prerequisites")),
+            "risks": self.risks.rows(),
+            "lessons": lines(data.get("lessons")),
+        }
+        return {"guidance": {k: v for k, v in guidance.items() if v not in ("", [])}}
+
+
+class BarrierRow(RowForm):
+    barrier = _text("What stood in the way", rows=2)
+    ask_of_government = _text("What central government could change (optional)", rows=2)
+    spec_fields = {"barrier": "barrier", "ask_of_government": "ask_of_government"}
+
+
+class BarriersForm(SectionForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.barriers = self.make_rowset(
+            "barriers", "barriers", BarrierRow, "barrier", self.record.get("barriers")
+        )
+
+    def to_values(self) -> dict[str, Any]:
+        return {"barriers": self.barriers.rows()}
+
+
+class ContactForm(SectionForm):
+    name = _text("Name (optional)")
+    role = _text("Job title (optional)")
+    email = _text("Email address (optional)", "Shown only to signed-in council members")
+    paths = {
+        "contact.name": "name",
+        "contact.role": "role",
+        "contact.email": "email",
+        "contact": "name",
+    }
+
+    def initial_from(self, record: dict[str, Any]) -> dict[str, Any]:
+        return dict(record.get("contact") or {})
+
+    def to_values(self) -> dict[str, Any]:
+        contact = {k: (self.cleaned_data.get(k) or "").strip() for k in ("name", "role", "email")}
+        return {"contact": {k: v for k, v in contact.items() if v}}
+
+
+SECTION_FORMS: dict[str, type[SectionForm]] = {
+    "about": AboutForm,
+    "who": WhoForm,
+    "outcomes": OutcomesForm,
+    "evidence": EvidenceForm,
+    "guidance": GuidanceForm,
+    "barriers": BarriersForm,
+    "contact": ContactForm,
+}

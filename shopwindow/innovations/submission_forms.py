@@ -1,0 +1,346 @@
+"""The submission form's question pages: one form per task-list section.
+
+Fields are optional at the form level: what is valid is decided once, by
+services.validation.validate_record on the assembled record. Each form turns what was typed into
+the record's values (`to_values`) and puts the validator's problems back on the right field
+(`apply_errors`), so the GOV.UK error summary links to it. Lists of rows (metrics, sources, steps,
+risks, barriers, councils) are RowSets: "Add another" buttons and "Remove" checkboxes, no JS.
+"""
+
+import re
+from typing import Any
+
+from django import forms
+from django.http import QueryDict
+
+from shopwindow.authorities.models import Authority
+from shopwindow.innovations.services.validation import RecordError
+from shopwindow.innovations.vocabularies import SERVICE_AREAS, THEMES, RecordStatus
+
+MAX_ROWS = 40
+_INDEX = re.compile(r"^([a-z_.]+)\[(\d+)\](?:\.([a-z_]+))?$")
+
+
+def number_or_text(text: str | None) -> Any:
+    """A typed number as a number ("£1,200" -> 1200); anything else as typed, for the validator
+    to name; empty as None."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    cleaned = text.replace(",", "").replace("£", "").strip()
+    try:
+        return int(cleaned)
+    except ValueError:
+        pass
+    try:
+        return float(cleaned)
+    except ValueError:
+        return text
+
+
+def lines(text: str | None) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def plain_message(label: str, problem: str) -> str:
+    if problem == "is required":
+        return f"Enter {label[0].lower()}{label[1:]}"
+    if problem == "must list at least one":
+        return f"Select at least one: {label[0].lower()}{label[1:]}"
+    return f"{label} {problem}"
+
+
+def council_choices() -> list[tuple[str, str]]:
+    councils = Authority.objects.filter(is_current=True).exclude(gss="").order_by("name")
+    return [("", "Select a council")] + [(a.gss, a.name) for a in councils]
+
+
+def _text(label: str, help_text: str = "", rows: int = 0) -> forms.CharField:
+    widget = forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput()
+    return forms.CharField(label=label, required=False, help_text=help_text, widget=widget)
+
+
+class RowForm(forms.Form):
+    """One row of a list; subclasses list `spec_fields` (form field -> record key)."""
+
+    spec_fields: dict[str, str] = {}
+    numeric: set[str] = set()
+    remove = forms.BooleanField(label="Remove this row", required=False)
+
+    def to_row(self) -> dict[str, Any]:
+        row: dict[str, Any] = {}
+        for name, key in self.spec_fields.items():
+            raw = self[name].value()
+            value = number_or_text(raw) if name in self.numeric else (raw or "").strip()
+            if value not in (None, ""):
+                row[key] = value
+        return row
+
+
+class RowSet:
+    """A list of RowForms posted as `<name>-count` plus `<name>-<i>-<field>`."""
+
+    def __init__(
+        self,
+        name: str,
+        form_class: type[RowForm],
+        *,
+        noun: str,
+        data: QueryDict | None = None,
+        initial: list[dict[str, Any]] | None = None,
+        add: bool = False,
+    ) -> None:
+        self.name, self.noun, self.form_class = name, noun, form_class
+        if data is not None:
+            try:
+                count = max(0, min(int(data.get(f"{name}-count", "0")), MAX_ROWS))
+            except ValueError:
+                count = 0
+            self.forms = [form_class(data, prefix=f"{name}-{i}") for i in range(count)]
+        else:
+            self.forms = [
+                form_class(initial=self._initial(row), prefix=f"{name}-{i}")
+                for i, row in enumerate(initial or [])
+            ]
+        if add or not self.forms:
+            self.forms.append(form_class(prefix=f"{name}-{len(self.forms)}"))
+        self.kept: list[int] = []
+
+    def _initial(self, row: dict[str, Any]) -> dict[str, Any]:
+        return {
+            name: row.get(key) for name, key in self.form_class.spec_fields.items() if key in row
+        }
+
+    @property
+    def count(self) -> int:
+        return len(self.forms)
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The rows kept (not removed, not empty); remembers which form each came from."""
+        result, self.kept = [], []
+        for i, form in enumerate(self.forms):
+            if form.is_bound and form["remove"].value() in (True, "on", "true"):
+                continue
+            row = form.to_row()
+            if row:
+                result.append(row)
+                self.kept.append(i)
+        return result
+
+    def add_error(self, index: int, key: str | None, message: str) -> None:
+        if index >= len(self.kept):
+            return
+        form = self.forms[self.kept[index]]
+        names = [n for n, k in form.spec_fields.items() if k == key] or list(form.spec_fields)
+        form.add_error(names[0], message)
+
+
+class SectionForm(forms.Form):
+    """A task-list section. `rowsets` maps a record path (like `outcomes.metrics`) to a RowSet."""
+
+    paths: dict[str, str] = {}  # record path -> form field name
+
+    def __init__(self, *args: Any, record: dict[str, Any], **kwargs: Any) -> None:
+        self.add_target: str = kwargs.pop("add", "")
+        self.owner: Authority | None = kwargs.pop("owner", None)
+        super().__init__(*args, **kwargs)
+        self.record = record
+        self.rowsets: dict[str, RowSet] = {}
+        self.extra_errors: list[dict[str, str]] = []
+        if not self.is_bound:
+            self.initial = self.initial_from(record)
+
+    def initial_from(self, record: dict[str, Any]) -> dict[str, Any]:
+        return {}
+
+    def make_rowset(
+        self, path: str, name: str, form_class: type[RowForm], noun: str, initial: Any
+    ) -> RowSet:
+        rowset = RowSet(
+            name,
+            form_class,
+            noun=noun,
+            data=self.data if self.is_bound else None,  # type: ignore[arg-type]
+            initial=list(initial or []),
+            add=self.add_target == name,
+        )
+        self.rowsets[path] = rowset
+        return rowset
+
+    def to_values(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def apply_errors(self, errors: list[RecordError]) -> None:
+        for error in errors:
+            match = _INDEX.match(error.path)
+            if match and match.group(1) in self.rowsets:
+                rowset = self.rowsets[match.group(1)]
+                label = rowset.noun.capitalize() + f" {int(match.group(2)) + 1}"
+                field = match.group(3)
+                rowset.add_error(
+                    int(match.group(2)),
+                    field,
+                    plain_message(f"{label} {field or ''}".strip(), error.problem),
+                )
+                continue
+            name = self.paths.get(error.path) or self.paths.get(error.path.split("[")[0])
+            if name is None and error.path in self.rowsets:
+                rowset = self.rowsets[error.path]
+                name = None
+                if rowset.forms:
+                    first = rowset.forms[0]
+                    first.add_error(
+                        next(iter(first.spec_fields)),
+                        plain_message(rowset.noun.capitalize(), error.problem),
+                    )
+                continue
+            if name is None:
+                name = next(iter(self.fields))
+            self.add_error(name, plain_message(str(self.fields[name].label), error.problem))
+
+    def error_items(self) -> list[dict[str, str]]:
+        """Every error, for the GOV.UK error summary, each linking to its field."""
+        items = []
+        for name, errors in self.errors.items():
+            target = self.anchor(name)
+            items += [{"text": str(e), "href": f"#{target}"} for e in errors]
+        for rowset in self.rowsets.values():
+            for form in rowset.forms:
+                for name, errors in form.errors.items():
+                    items += [{"text": str(e), "href": f"#{form[name].auto_id}"} for e in errors]
+        return items
+
+    def anchor(self, name: str) -> str:
+        field = self[name]
+        if isinstance(field.field.widget, (forms.CheckboxSelectMultiple, forms.RadioSelect)):
+            return str(field.auto_id)  # GOV.UK gives the first item the prefix as its id
+        return str(field.auto_id)
+
+
+# --- About the innovation ------------------------------------------------------------------------
+
+
+class AboutForm(SectionForm):
+    title = _text("Title", "A short name for the innovation, in plain text")
+    summary = _text(
+        "Summary", "What was done and what it achieved, in 20 to 400 characters", rows=3
+    )
+    problem = _text(
+        "The problem", "The situation before. You can use Markdown, like **bold** and lists", rows=6
+    )
+    approach = _text(
+        "What you did", "The approach taken. You can use Markdown, like **bold** and lists", rows=8
+    )
+    themes = forms.MultipleChoiceField(
+        label="Themes",
+        required=False,
+        choices=[(code, label) for code, label, _ in THEMES],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select all that apply",
+    )
+    service_areas = forms.MultipleChoiceField(
+        label="Service areas",
+        required=False,
+        choices=[(code, label) for code, label, _ in SERVICE_AREAS],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select all that apply",
+    )
+    status = forms.ChoiceField(
+        label="Where is it now?",
+        required=False,
+        choices=RecordStatus.choices,
+        widget=forms.RadioSelect,
+    )
+    started_month = forms.CharField(label="Month", required=False)
+    started_year = forms.CharField(label="Year", required=False)
+
+    paths = {
+        "title": "title",
+        "summary": "summary",
+        "problem": "problem",
+        "approach": "approach",
+        "themes": "themes",
+        "service_areas": "service_areas",
+        "status": "status",
+        "started_on": "started_month",
+        "id": "title",
+    }
+    markdown_fields = ("problem", "approach")
+
+    def initial_from(self, record: dict[str, Any]) -> dict[str, Any]:
+        initial = {k: record.get(k) for k in self.paths if k not in {"started_on", "id"}}
+        started = str(record.get("started_on") or "")
+        if started:
+            parts = started.split("-")
+            initial["started_year"] = parts[0]
+            initial["started_month"] = str(int(parts[1])) if len(parts) > 1 else ""
+        return initial
+
+    def to_values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        year = (data.get("started_year") or "").strip()
+        month = (data.get("started_month") or "").strip()
+        started: str | None = None
+        if year or month:
+            started = year if not month else f"{year}-{month.zfill(2)}"
+        return {
+            "title": (data.get("title") or "").strip(),
+            "summary": (data.get("summary") or "").strip(),
+            "problem": (data.get("problem") or "").strip(),
+            "approach": (data.get("approach") or "").strip(),
+            "themes": list(data.get("themes") or []),
+            "service_areas": list(data.get("service_areas") or []),
+            "status": data.get("status") or None,
+            "started_on": started,
+        }
+
+    def apply_errors(self, errors: list[RecordError]) -> None:
+        for error in errors:
+            if error.path == "started_on":
+                self.add_error(
+                    "started_month",
+                    "The date it started must be a real month and year, like 4 2015, "
+                    "or just a year",
+                )
+            else:
+                super().apply_errors([error])
+
+    def date_params(self) -> dict[str, Any]:
+        errors = self.errors.get("started_month") if self.is_bound else None
+        item_classes = "govuk-input--width-2" + (" govuk-input--error" if errors else "")
+        params: dict[str, Any] = {
+            "id": "started_on",
+            "namePrefix": "started",
+            "fieldset": {
+                "legend": {
+                    "text": "When did it start? (optional)",
+                    "classes": "govuk-fieldset__legend--s",
+                }
+            },
+            "hint": {"text": "A year, or a month and year. For example, 4 2015 or 2015"},
+            "items": [
+                {
+                    "id": self["started_month"].auto_id,
+                    "name": "month",
+                    "label": "Month",
+                    "classes": item_classes,
+                    "value": self["started_month"].value() or "",
+                },
+                {
+                    "id": self["started_year"].auto_id,
+                    "name": "year",
+                    "label": "Year",
+                    "classes": "govuk-input--width-4" + (" govuk-input--error" if errors else ""),
+                    "value": self["started_year"].value() or "",
+                },
+            ],
+        }
+        if errors:
+            params["errorMessage"] = {"text": " ".join(str(e) for e in errors)}
+        return params
+
+    def add_prefix(self, field_name: str) -> str:
+        # The GOV.UK date input posts "<namePrefix>-month"; keep the same names here.
+        if field_name in {"started_month", "started_year"}:
+            return field_name.replace("_", "-")
+        return super().add_prefix(field_name)

@@ -1,0 +1,287 @@
+"""The national figures as data: a JSON-ready dict (downloads and /api/v1/stats) and tables.
+
+`report_tables` is the one list of tables: the CSV download (a zip of one CSV per table) and the
+XLSX download (one sheet per table) both write it, with the same columns; docs/report.md lists
+every table and column. The first table, "about", states the date of the data and the filters.
+"""
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from shopwindow.reports.charts import district_hexes
+from shopwindow.reports.selectors import Breakdown, BreakdownRow, NationalFigures
+
+Cell = str | int | float | None
+
+BREAKDOWN_COLUMNS = [
+    "code",
+    "label",
+    "records",
+    "annual_saving_gbp",
+    "verified_saving_gbp",
+    "one_off_cost_gbp",
+]
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # file and sheet name
+    title: str
+    columns: list[str]
+    rows: list[list[Cell]]
+
+
+def money(value: Decimal) -> float:
+    return float(value.quantize(Decimal("0.01")))
+
+
+def stamp(value: Any) -> str | None:
+    """An ISO 8601 time in the site's time zone, to the second."""
+    if value is None:
+        return None
+    return str(timezone.localtime(value).replace(microsecond=0).isoformat())
+
+
+def _row_dict(row: BreakdownRow) -> dict[str, Any]:
+    return {
+        "code": row.code,
+        "label": row.label,
+        "records": row.records,
+        "annual_saving_gbp": money(row.annual_saving),
+        "verified_saving_gbp": money(row.verified_saving),
+        "one_off_cost_gbp": money(row.one_off_cost),
+    }
+
+
+def _breakdown_dict(breakdown: Breakdown) -> dict[str, Any]:
+    return {
+        "title": breakdown.title,
+        "records_can_be_in_several_rows": breakdown.overlaps,
+        "rows": [_row_dict(row) for row in breakdown.rows],
+        "total": _row_dict(breakdown.total),
+    }
+
+
+def figures_as_dict(figures: NationalFigures) -> dict[str, Any]:
+    """The figures as plain JSON data: the JSON download and the API return exactly this."""
+    totals = figures.totals
+    filters = figures.filters
+    return {
+        "generated_at": stamp(figures.generated_at),
+        "data_as_of": stamp(figures.data_as_of),
+        "filters": {
+            "nation": filters.nation or None,
+            "region": filters.region or None,
+            "theme": filters.theme or None,
+            "period_from": filters.period_from,
+            "period_to": filters.period_to,
+            "include_illustrative": filters.include_illustrative,
+        },
+        "illustrative_left_out": figures.illustrative_left_out,
+        "totals": {
+            "records": totals.records,
+            "records_with_saving": totals.records_with_saving,
+            "annual_saving_gbp": money(totals.annual_saving),
+            "verified_saving_gbp": money(totals.verified_saving),
+            "self_reported_saving_gbp": money(totals.self_reported_saving),
+            "verified_records": totals.verified_records,
+            "one_off_cost_gbp": money(totals.one_off_cost),
+            "records_with_cost": totals.records_with_cost,
+            "payback_months": float(totals.payback_months)
+            if totals.payback_months is not None
+            else None,
+            "payback_records": totals.payback_records,
+            "councils_shared": totals.councils_shared,
+            "councils_adopted": totals.councils_adopted,
+            "adoptions": totals.adoptions,
+        },
+        "breakdowns": {b.key: _breakdown_dict(b) for b in figures.breakdowns},
+        "evidence_levels": [
+            {
+                "level": row.level,
+                "label": row.label,
+                "records": row.records,
+                "annual_saving_gbp": money(row.annual_saving),
+            }
+            for row in figures.evidence_levels
+        ],
+        "adoptions_by_year": [
+            {"year": int(row.year), "adoptions": row.adoptions} for row in figures.adoptions_by_year
+        ],
+        "adoptions_year_unknown": figures.adoptions_year_unknown,
+        "barriers": {
+            "total": figures.barriers_total,
+            "asks_of_government": figures.asks_total,
+            "by_theme": [
+                {
+                    "theme": group.code,
+                    "label": group.label,
+                    "barriers": group.barriers,
+                    "asks_of_government": group.asks,
+                    "records": group.records,
+                    "examples": [
+                        {
+                            "record_id": ex.record_id,
+                            "title": ex.title,
+                            "url": ex.url,
+                            "barrier": ex.barrier,
+                            "ask_of_government": ex.ask,
+                        }
+                        for ex in group.examples
+                    ],
+                }
+                for group in figures.barrier_groups
+            ],
+        },
+    }
+
+
+def _headline(figures: NationalFigures) -> list[list[Cell]]:
+    t = figures.totals
+    return [
+        ["records", "Records", t.records, "count"],
+        ["annual_saving", "Annual savings, all records", money(t.annual_saving), "GBP a year"],
+        ["verified_saving", "Annual savings, verified", money(t.verified_saving), "GBP a year"],
+        [
+            "self_reported_saving",
+            "Annual savings, self-reported",
+            money(t.self_reported_saving),
+            "GBP a year",
+        ],
+        ["one_off_cost", "One-off costs", money(t.one_off_cost), "GBP"],
+        [
+            "payback_months",
+            "Payback",
+            float(t.payback_months) if t.payback_months is not None else None,
+            "months",
+        ],
+        ["councils_shared", "Councils that shared", t.councils_shared, "count"],
+        ["councils_adopted", "Councils that adopted", t.councils_adopted, "count"],
+        ["adoptions", "Confirmed adoptions", t.adoptions, "count"],
+    ]
+
+
+def _breakdown_rows(breakdown: Breakdown) -> list[list[Cell]]:
+    return [
+        [
+            row.code,
+            row.label,
+            row.records,
+            money(row.annual_saving),
+            money(row.verified_saving),
+            money(row.one_off_cost),
+        ]
+        for row in [*breakdown.rows, breakdown.total]
+    ]
+
+
+def report_tables(figures: NationalFigures) -> list[Table]:
+    """Every table of the report, in order (see docs/report.md for the columns)."""
+    filters = figures.filters
+    about: list[list[Cell]] = [
+        ["title", "Shopwindow national evidence report"],
+        ["data_as_of", stamp(figures.data_as_of) or "no records"],
+        ["generated_at", stamp(figures.generated_at)],
+        *[list[Cell](["filter", line]) for line in filters.describe()],
+        ["illustrative_left_out", figures.illustrative_left_out],
+        ["method", "See 'Method and caveats' on /report/ and docs/report.md"],
+    ]
+    tables = [
+        Table("about", "About this download", ["field", "value"], about),
+        Table(
+            "headline",
+            "Headline figures",
+            ["measure", "label", "value", "unit"],
+            _headline(figures),
+        ),
+    ]
+    tables += [
+        Table(f"by_{b.key}", b.title, BREAKDOWN_COLUMNS, _breakdown_rows(b))
+        for b in figures.breakdowns
+    ]
+    tables.append(
+        Table(
+            "evidence_levels",
+            "Evidence levels",
+            ["level", "label", "records", "annual_saving_gbp"],
+            [
+                [r.level, r.label, r.records, money(r.annual_saving)]
+                for r in figures.evidence_levels
+            ],
+        )
+    )
+    years: list[list[Cell]] = [[r.year, r.adoptions] for r in figures.adoptions_by_year]
+    if figures.adoptions_year_unknown:
+        years.append(["not known", figures.adoptions_year_unknown])
+    tables.append(Table("adoptions_by_year", "Adoptions by year", ["year", "adoptions"], years))
+    tables.append(
+        Table(
+            "barriers_by_theme",
+            "Barriers and asks of government by theme",
+            ["theme", "label", "barriers", "asks_of_government", "records"],
+            [[g.code, g.label, g.barriers, g.asks, g.records] for g in figures.barrier_groups],
+        )
+    )
+    tables.append(
+        Table(
+            "barrier_examples",
+            "Example barriers",
+            ["theme", "record_id", "title", "url", "barrier", "ask_of_government"],
+            [
+                [g.code, ex.record_id, ex.title, ex.url, ex.barrier, ex.ask]
+                for g in figures.barrier_groups
+                for ex in g.examples
+            ],
+        )
+    )
+    hexes = district_hexes()
+    tables.append(
+        Table(
+            "councils_map",
+            "Records and savings by council area (hex map)",
+            ["gss", "council", "records", "annual_saving_gbp"],
+            [
+                [gss, hexes[gss].name, cell.records, money(cell.annual_saving)]
+                for gss, cell in sorted(figures.map_cells.items(), key=lambda i: hexes[i[0]].name)
+            ],
+        )
+    )
+    return tables
+
+
+def csv_zip(figures: NationalFigures) -> bytes:
+    """A zip holding one CSV (UTF-8 with a byte-order mark, for Excel) per table."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for table in report_tables(figures):
+            text = io.StringIO()
+            writer = csv.writer(text, lineterminator="\r\n")
+            writer.writerow(table.columns)
+            writer.writerows(table.rows)
+            archive.writestr(f"{table.name}.csv", "\ufeff" + text.getvalue())
+    return buffer.getvalue()
+
+
+def xlsx(figures: NationalFigures) -> bytes:
+    """A workbook with one sheet per table, named as the CSV files are."""
+    book = Workbook()
+    book.remove(book.active)
+    for table in report_tables(figures):
+        sheet = book.create_sheet(table.name[:31])
+        sheet.append(table.columns)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in table.rows:
+            sheet.append(row)
+        sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

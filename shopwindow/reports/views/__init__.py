@@ -1,0 +1,1 @@
+"""Report views: the national report page and its downloads, and the moderators' briefings."""

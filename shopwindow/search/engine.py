@@ -1,0 +1,183 @@
+"""What both engines share: filters and facet counts in SQL over the matching id set.
+
+An engine only says how text matches, how it is ranked and how snippets are cut
+(postgres.py, sqlite_fts.py). Everything else — filters, facet counts with the "exclude own
+facet" rule, sorting and paging — is the same SQL here, so both engines behave the same.
+
+The SQL is assembled from fixed fragments and placeholders (`# noqa: S608` below): every value
+a person supplies — words, facet codes, numbers — is passed as a query parameter.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db import connection
+
+from shopwindow.search.facets import FACETS, decode, facet_range, facet_value
+from shopwindow.search.query import Clause, ParsedQuery, Phrase
+
+# Single-valued facets filter on the document's own column (cheaper than a subquery).
+COLUMN_FACETS = {
+    "status": "d.status",
+    "verification": "d.verification",
+    "evidence_level": "d.evidence_level",
+    "savings_band": "d.savings_band",
+}
+
+
+@dataclass
+class Filters:
+    """Facet selections (OR within a facet, AND across) and the two thresholds."""
+
+    selected: dict[str, list[str]] = field(default_factory=dict)
+    evidence_min: int | None = None
+    savings_min: Decimal | None = None
+
+    def active_facets(self) -> set[str]:
+        names = {name for name, codes in self.selected.items() if codes}
+        if self.evidence_min is not None:
+            names.add("evidence_level")
+        if self.savings_min is not None:
+            names.add("savings_band")
+        return names
+
+    def key(self) -> str:
+        parts = [f"{k}={','.join(sorted(v))}" for k, v in sorted(self.selected.items()) if v]
+        return ";".join([*parts, f"emin={self.evidence_min}", f"smin={self.savings_min}"])
+
+
+@dataclass
+class TextSQL:
+    """How an engine joins and ranks text matches: FROM, WHERE, a score and their params."""
+
+    from_sql: str
+    where_sql: str
+    score_sql: str
+    params: list[Any]
+
+
+def placeholders(values: list[Any]) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+class Engine:
+    vendor = ""
+
+    # --- what each engine provides ------------------------------------------------------------
+    def text_sql(self, clauses: list[Clause]) -> TextSQL:
+        raise NotImplementedError
+
+    def exclusion_sql(self, phrases: list[Phrase]) -> tuple[str, list[Any]]:
+        raise NotImplementedError
+
+    def snippets(self, clauses: list[Clause], ids: list[int]) -> dict[int, str]:
+        raise NotImplementedError
+
+    # --- shared -------------------------------------------------------------------------------
+    def _base(self, parsed: ParsedQuery, clauses: list[Clause]) -> TextSQL:
+        if not clauses:
+            text = TextSQL("search_document d", "1 = 1", "0", [])
+        else:
+            text = self.text_sql(clauses)
+        if parsed.exclusions:
+            sql, params = self.exclusion_sql(parsed.exclusions)
+            text = TextSQL(
+                text.from_sql, f"{text.where_sql} AND {sql}", text.score_sql, text.params + params
+            )
+        return text
+
+    def _filter_sql(self, filters: Filters, skip: str | None = None) -> tuple[str, list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        for name, codes in filters.selected.items():
+            if not codes or name == skip:
+                continue
+            values: list[Any]
+            if name in COLUMN_FACETS:
+                values = [int(c) for c in codes] if name == "evidence_level" else list(codes)
+                where.append(f"{COLUMN_FACETS[name]} IN ({placeholders(values)})")
+            else:
+                values = [facet_value(name, code) for code in codes]
+                where.append(
+                    "d.innovation_id IN (SELECT document_id FROM search_facet "  # noqa: S608
+                    f"WHERE value IN ({placeholders(values)}))"
+                )
+            params.extend(values)
+        if filters.evidence_min is not None and skip != "evidence_level":
+            where.append("d.evidence_level >= %s")
+            params.append(filters.evidence_min)
+        if filters.savings_min is not None and skip != "savings_band":
+            where.append("d.annual_saving >= %s")
+            params.append(filters.savings_min)
+        return " AND ".join(where) or "1 = 1", params
+
+    def count(self, parsed: ParsedQuery, clauses: list[Clause], filters: Filters) -> int:
+        text = self._base(parsed, clauses)
+        fsql, fparams = self._filter_sql(filters)
+        sql = f"SELECT COUNT(*) FROM {text.from_sql} WHERE {text.where_sql} AND {fsql}"  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(sql, text.params + fparams)
+            return int(cursor.fetchone()[0])
+
+    def page(
+        self,
+        parsed: ParsedQuery,
+        clauses: list[Clause],
+        filters: Filters,
+        *,
+        sort: str,
+        offset: int,
+        limit: int,
+    ) -> list[tuple[int, float]]:
+        """(innovation id, score) for one page of results, in order."""
+        text = self._base(parsed, clauses)
+        fsql, fparams = self._filter_sql(filters)
+        order = {
+            "relevance": "score DESC, d.published_at DESC, d.innovation_id",
+            "saving": "d.annual_saving IS NULL, d.annual_saving DESC, d.innovation_id",
+            "evidence": "d.evidence_level DESC, score DESC, d.innovation_id",
+            "newest": "d.published_at DESC, d.innovation_id DESC",
+        }[sort]
+        sql = (
+            f"SELECT d.innovation_id, {text.score_sql} AS score FROM {text.from_sql} "  # noqa: S608
+            f"WHERE {text.where_sql} AND {fsql} ORDER BY {order} LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*text.params, *fparams, limit, offset])
+            return [(int(pk), float(score or 0)) for pk, score in cursor.fetchall()]
+
+    def facet_counts(
+        self, parsed: ParsedQuery, clauses: list[Clause], filters: Filters
+    ) -> dict[str, dict[str, int]]:
+        """Counts per facet value. A facet with a selection is counted with every filter but its
+        own (so its other values show what choosing them would add); the rest share one query."""
+        text = self._base(parsed, clauses)
+        active = filters.active_facets()
+        counts: dict[str, dict[str, int]] = {facet.name: {} for facet in FACETS}
+        # The first run counts every facet; each active facet's own run then replaces its counts.
+        runs: list[str | None] = [None, *sorted(active)]
+        with connection.cursor() as cursor:
+            for skip in runs:
+                fsql, fparams = self._filter_sql(filters, skip=skip)
+                only, only_params = "", []
+                if skip is not None:
+                    only, only_params = (
+                        "WHERE f.value >= %s AND f.value < %s",
+                        list(facet_range(skip)),
+                    )
+                    counts[skip] = {}
+                # Join from the matching ids to their facet rows (an index-only lookup per
+                # document) and group on the integer value.
+                sql = (
+                    "SELECT f.value, COUNT(*) FROM (SELECT d.innovation_id AS id "  # noqa: S608
+                    f"FROM {text.from_sql} WHERE {text.where_sql} AND {fsql}) m "
+                    f"JOIN search_facet f ON f.document_id = m.id {only} GROUP BY f.value"
+                )
+                cursor.execute(sql, [*text.params, *fparams, *only_params])
+                for value, n in cursor.fetchall():
+                    name, code = decode(int(value))
+                    if skip is None and name in active:
+                        continue
+                    counts[name][code] = int(n)
+        return counts

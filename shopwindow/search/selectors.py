@@ -1,0 +1,208 @@
+"""The one search interface: `search(query, filters, sort, page, page_size) -> SearchResult`.
+
+Only published records are in the index (see models.py), so every search is public-safe.
+The engine is chosen by the database vendor; both are driven by the same parsed query.
+Counts, facet counts and the spelling suggestion are cached per index version (every reindex
+bumps it), so a repeated search costs one page query and one version read.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from shopwindow.search.engine import Engine, Filters
+from shopwindow.search.facets import FACETS
+from shopwindow.search.models import SearchDocument, SearchIndexState
+from shopwindow.search.query import Clause, ParsedQuery, parse, relaxed
+from shopwindow.search.spelling import suggest
+
+FEW_RESULTS = 2  # at or below this many results, offer "Did you mean"
+CACHE_SECONDS = int(getattr(settings, "SEARCH_CACHE_SECONDS", 300))
+
+
+@dataclass
+class Hit:
+    pk: int
+    id: str
+    title: str
+    summary: str
+    score: float
+    snippet: SafeString
+    annual_saving_gbp: Decimal | None
+    evidence_level: int
+    verification: str
+    status: str
+    lead_authorities: list[tuple[str, str]]  # (identifier, name)
+    is_illustrative: bool
+
+    @property
+    def url(self) -> str:
+        return f"/innovations/{self.id}/"
+
+
+@dataclass
+class FacetValue:
+    code: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class FacetResult:
+    name: str
+    param: str
+    heading: str
+    values: list[FacetValue]
+
+
+@dataclass
+class SearchResult:
+    query: str
+    filters: Filters
+    sort: str
+    page: int
+    page_size: int
+    count: int
+    hits: list[Hit] = field(default_factory=list)
+    facets: list[FacetResult] = field(default_factory=list)
+    did_you_mean: str | None = None
+    relaxed: bool = False  # no record matched every word: these match some of them
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.count // self.page_size))
+
+
+def engine() -> Engine:
+    if connection.vendor == "postgresql":
+        from shopwindow.search.postgres import PostgresEngine
+
+        return PostgresEngine()
+    from shopwindow.search.sqlite_fts import SQLiteEngine
+
+    return SQLiteEngine()
+
+
+def index_version() -> str:
+    return SearchIndexState.objects.filter(pk=1).values_list("version", flat=True).first() or ""
+
+
+def highlight(text: str, start: str = "\x02", stop: str = "\x03") -> SafeString:
+    """Escape everything, then turn the engine's marks into <mark>."""
+    escaped = str(escape(text))
+    return mark_safe(  # noqa: S308 - escaped above; only our own <mark> tags are added
+        escaped.replace(start, '<mark class="app-search-mark">').replace(stop, "</mark>")
+    )
+
+
+def _facet_results(counts: dict[str, dict[str, int]], filters: Filters) -> list[FacetResult]:
+    results = []
+    for facet in FACETS:
+        chosen = set(filters.selected.get(facet.name) or [])
+        values = [
+            FacetValue(code, label, counts[facet.name].get(code, 0), code in chosen)
+            for code, label in facet.choices
+            if counts[facet.name].get(code) or code in chosen
+        ]
+        results.append(FacetResult(facet.name, facet.param, facet.heading, values))
+    return results
+
+
+def _aggregates(eng: Engine, parsed: ParsedQuery, filters: Filters, version: str) -> dict[str, Any]:
+    """Count, which clauses matched, facet counts and the suggestion (cached per version)."""
+    digest = hashlib.sha256(f"{parsed.key()}#{filters.key()}".encode()).hexdigest()[:32]
+    key = f"search:{eng.vendor}:{version}:{digest}"
+    found = cache.get(key) if CACHE_SECONDS else None
+    if found is not None:
+        return dict(found)
+    clauses: list[Clause] = parsed.clauses
+    count = eng.count(parsed, clauses, filters)
+    strict_count, is_relaxed = count, False
+    if count == 0 and len(parsed.clauses) > 1:
+        clauses = relaxed(parsed)
+        count = eng.count(parsed, clauses, filters)
+        is_relaxed = count > 0
+        if not is_relaxed:
+            clauses = parsed.clauses
+    did_you_mean = None
+    if parsed.has_text and strict_count <= FEW_RESULTS:
+        candidate = suggest(parsed.typed_words, version)
+        if candidate:
+            better = parse(candidate, prefix_last=False)
+            if eng.count(better, better.clauses, filters) > strict_count:
+                did_you_mean = candidate
+    result = {
+        "count": count,
+        "relaxed": is_relaxed,
+        "did_you_mean": did_you_mean,
+        "facets": eng.facet_counts(parsed, clauses, filters),
+    }
+    if CACHE_SECONDS:
+        cache.set(key, result, CACHE_SECONDS)
+    return result
+
+
+def search(
+    query: str = "",
+    filters: Filters | None = None,
+    sort: str | None = None,
+    page: int = 1,
+    page_size: int = 20,
+) -> SearchResult:
+    """Search published records. `sort` defaults to relevance with a query, newest without.
+    A page past the end is empty (callers decide whether that is an error)."""
+    filters = filters or Filters()
+    parsed = parse(query)
+    sort = sort or ("relevance" if parsed.has_text else "newest")
+    if sort == "relevance" and not parsed.has_text:
+        sort = "newest"
+    eng = engine()
+    version = index_version()
+    aggregates = _aggregates(eng, parsed, filters, version)
+    clauses = relaxed(parsed) if aggregates["relaxed"] else parsed.clauses
+    result = SearchResult(
+        query=parsed.raw,
+        filters=filters,
+        sort=sort,
+        page=page,
+        page_size=page_size,
+        count=aggregates["count"],
+        facets=_facet_results(aggregates["facets"], filters),
+        did_you_mean=aggregates["did_you_mean"],
+        relaxed=aggregates["relaxed"],
+    )
+    offset = (page - 1) * page_size
+    if offset >= result.count:
+        return result
+    ranked = eng.page(parsed, clauses, filters, sort=sort, offset=offset, limit=page_size)
+    ids = [pk for pk, _ in ranked]
+    documents = SearchDocument.objects.in_bulk(ids)
+    snippets = eng.snippets(clauses, ids)
+    for pk, score in ranked:
+        doc = documents[pk]
+        snippet = snippets.get(pk)
+        result.hits.append(
+            Hit(
+                pk=pk,
+                id=doc.record_id,
+                title=doc.title,
+                summary=doc.summary,
+                score=round(score, 6),
+                snippet=highlight(snippet) if snippet else highlight(doc.summary),
+                annual_saving_gbp=doc.annual_saving,
+                evidence_level=doc.evidence_level,
+                verification=doc.verification,
+                status=doc.status,
+                lead_authorities=[(code, name) for code, name in doc.leads],
+                is_illustrative=doc.is_illustrative,
+            )
+        )
+    return result

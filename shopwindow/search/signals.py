@@ -1,0 +1,45 @@
+"""Reindex a record whenever it changes.
+
+save_record, approve_revision and record_status_change write the record and every child row
+first and the Revision last, so reindexing when a Revision is saved indexes the complete record
+inside the same transaction: an edit is findable as soon as it commits. Any other save of a
+record (a workflow change without a revision, the admin) is reindexed when its transaction
+commits. Deleting a record deletes its document by cascade (and the triggers clean FTS5).
+"""
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models.signals import post_migrate, post_save
+
+from shopwindow.innovations.models import Innovation, Revision
+
+
+def _revision_saved(sender: Any, instance: Revision, **kwargs: Any) -> None:
+    from shopwindow.search.indexing import reindex
+
+    reindex([instance.innovation_id])
+
+
+def _innovation_saved(sender: Any, instance: Innovation, **kwargs: Any) -> None:
+    from shopwindow.search.indexing import reindex
+
+    pk = instance.pk
+    transaction.on_commit(lambda: reindex([pk]))
+
+
+def _after_migrate(sender: Any, **kwargs: Any) -> None:
+    """A database that had records before search was installed gets its index built once."""
+    from shopwindow.search.indexing import rebuild
+    from shopwindow.search.models import SearchDocument, SearchIndexState
+
+    if SearchIndexState.objects.exists() or SearchDocument.objects.exists():
+        return
+    if Innovation.objects.exists():
+        rebuild()
+
+
+def connect() -> None:
+    post_save.connect(_revision_saved, sender=Revision, dispatch_uid="search-revision-saved")
+    post_save.connect(_innovation_saved, sender=Innovation, dispatch_uid="search-record-saved")
+    post_migrate.connect(_after_migrate, dispatch_uid="search-after-migrate")

@@ -1,0 +1,35 @@
+"""The national evidence report in a browser: readable, filterable, accessible (axe-core)."""
+
+from typing import Any
+
+from django.core.management import call_command
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import assert_accessible
+
+
+def test_report_with_and_without_filters_is_accessible(page: Page, live_server: Any) -> None:
+    call_command("load_demo", verbosity=0)
+    page.goto(f"{live_server.url}/report/")
+    expect(page.get_by_role("heading", name="National evidence report")).to_be_visible()
+    expect(page.locator("#total-records")).not_to_have_text("0")
+    assert_accessible(page)
+
+    # Filter with the form, as a visitor would (no JavaScript needed: a GET form).
+    page.get_by_label("Nation", exact=True).select_option("england")
+    page.get_by_label("Include illustrative examples").check()
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page.locator("#illustrative-warning")).to_be_visible()
+    assert "nation=england" in page.url
+    assert_accessible(page)
+
+    # A filter that matches nothing: zeros and a plain explanation, not an error.
+    page.goto(f"{live_server.url}/report/?nation=northern-ireland&period_from=2030")
+    expect(page.locator("#no-records")).to_contain_text("No published records match")
+    expect(page.locator("#total-annual-saving")).to_have_text("£0")
+    assert_accessible(page)
+
+    # A bad value: an error summary linked to the field.
+    page.goto(f"{live_server.url}/report/?period_from=soon&map=records")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("must be a year")
+    assert_accessible(page)
