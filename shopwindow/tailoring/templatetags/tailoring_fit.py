@@ -16,6 +16,7 @@ from django import template
 from django.urls import reverse
 
 from shopwindow.innovations.models import Innovation
+from shopwindow.innovations.selectors import published_innovations
 from shopwindow.tailoring.fit import Fit, fit_for, fit_for_many
 from shopwindow.tailoring.projection import SavingRange
 from shopwindow.tailoring.selectors import chosen_council
@@ -47,6 +48,20 @@ def fits_for(context: template.Context, innovations: Iterable[Innovation]) -> di
     request = context.get("request")
     council = chosen_council(request) if request is not None else None
     return fit_for_many(innovations, council) if council else {}
+
+
+@register.simple_tag(takes_context=True)
+def fits_for_hits(context: template.Context, hits: Iterable[Any]) -> dict[int, Fit]:
+    """{pk: Fit} for a page of search hits (anything with a `pk`), or {} without a council.
+
+    Loads the page's records in one prefetched query, then scores them together (no N+1).
+    """
+    request = context.get("request")
+    council = chosen_council(request) if request is not None else None
+    pks = [hit.pk for hit in hits]
+    if council is None or not pks:
+        return {}
+    return fit_for_many(published_innovations().filter(pk__in=pks), council)
 
 
 @register.inclusion_tag("tailoring/includes/fit_summary.html", takes_context=True)
