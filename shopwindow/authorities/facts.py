@@ -1,4 +1,4 @@
-"""Key facts about a council, as GOV.UK summary-list rows, and the councils list's pagination.
+"""Key facts about a council, as GOV.UK summary-list rows.
 
 Built in Python because the rows need links, formatting and words for numbers; templates only
 render them with {% govuk_params %}.
@@ -7,8 +7,6 @@ render them with {% govuk_params %}.
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.paginator import Page
-from django.http import QueryDict
 from django.utils.dateformat import format as format_date
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -136,30 +134,3 @@ def key_facts(authority: Authority) -> dict[str, Any]:
     rows.append(_row("GSS code", authority.gss or "None (abolished before GSS codes)"))
     rows.append(_row("Register code", authority.code))
     return {"rows": rows}
-
-
-def pagination(page: Page[Any], query: QueryDict) -> dict[str, Any] | None:
-    """GOV.UK pagination params for a page of results, keeping the filters in each link."""
-    paginator = page.paginator
-    if paginator.num_pages <= 1:
-        return None
-
-    def href(number: int) -> str:
-        params = query.copy()
-        params["page"] = str(number)
-        return f"?{params.urlencode()}"
-
-    items: list[dict[str, Any]] = []
-    for number in paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1):
-        if number == paginator.ELLIPSIS:
-            items.append({"ellipsis": True})
-        else:
-            items.append(
-                {"number": number, "href": href(int(number)), "current": number == page.number}
-            )
-    params: dict[str, Any] = {"items": items, "landmarkLabel": "Pages of councils"}
-    if page.has_previous():
-        params["previous"] = {"href": href(page.previous_page_number())}
-    if page.has_next():
-        params["next"] = {"href": href(page.next_page_number())}
-    return params

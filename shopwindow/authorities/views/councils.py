@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 from shopwindow.authorities import facts, selectors
 from shopwindow.authorities.forms import CouncilFilterForm
 from shopwindow.authorities.sections import COUNCIL_PAGE_SECTIONS
+from shopwindow.core.pagination import govuk_pagination
 
 PAGE_SIZE = 50
 
@@ -27,7 +28,7 @@ def council_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "count": page.paginator.count,
             "filtered": filtered,
-            "pagination": facts.pagination(page, request.GET),
+            "pagination": govuk_pagination(page, request.GET, label="Pages of councils"),
         },
     )
 

@@ -1,46 +1,18 @@
 """Options recommended for a council (ranked by fit, evidence and projected saving), and the page
 that explains how fit and projections are worked out."""
 
-from typing import Any
-
-from django.core.paginator import Page, Paginator
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from shopwindow.core.markdown import render_markdown
+from shopwindow.core.pagination import govuk_pagination
 from shopwindow.tailoring import selectors
 from shopwindow.tailoring.forms import RecommendationFilterForm
 from shopwindow.tailoring.views.councils import _doc
 
 PAGE_SIZE = 20
-
-
-def pagination(page: Page[Any], query: QueryDict) -> dict[str, Any] | None:
-    """GOV.UK pagination params, keeping the filters in each link."""
-    paginator = page.paginator
-    if paginator.num_pages <= 1:
-        return None
-
-    def href(number: int) -> str:
-        params = query.copy()
-        params["page"] = str(number)
-        return f"?{params.urlencode()}"
-
-    items: list[dict[str, Any]] = []
-    for number in paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1):
-        if number == paginator.ELLIPSIS:
-            items.append({"ellipsis": True})
-        else:
-            items.append(
-                {"number": number, "href": href(int(number)), "current": number == page.number}
-            )
-    params: dict[str, Any] = {"items": items, "landmarkLabel": "Pages of recommended options"}
-    if page.has_previous():
-        params["previous"] = {"href": href(page.previous_page_number())}
-    if page.has_next():
-        params["next"] = {"href": href(page.next_page_number())}
-    return params
 
 
 @require_safe
@@ -61,7 +33,7 @@ def recommended(request: HttpRequest, gss: str) -> HttpResponse:
             "count": len(found.items),
             "known": found.known,
             "filtered": any(request.GET.get(name) for name in form.fields),
-            "pagination": pagination(page, request.GET),
+            "pagination": govuk_pagination(page, request.GET, label="Pages of recommended options"),
         },
     )
 
