@@ -11,13 +11,19 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from uuid import uuid4
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Prefetch, QuerySet
 
 from shopwindow.innovations.models import Innovation, LeadAuthority, PartnerAuthority
 from shopwindow.innovations.vocabularies import WorkflowStatus
 from shopwindow.search.facets import facet_value, savings_band
-from shopwindow.search.models import SearchDocument, SearchFacet, SearchIndexState, SearchTerm
+from shopwindow.search.models import (
+    SearchCache,
+    SearchDocument,
+    SearchFacet,
+    SearchIndexState,
+    SearchTerm,
+)
 from shopwindow.search.query import STOP_WORDS, words_of
 
 BATCH = 1000
@@ -146,6 +152,8 @@ def _adjust_terms(counts: Counter[str]) -> None:
 
 def bump_version() -> None:
     SearchIndexState.objects.update_or_create(pk=1, defaults={"version": uuid4().hex})
+    # Every cached search belongs to an older version now.
+    SearchCache.objects.all().delete()
 
 
 def _chunks(ids: list[int]) -> Iterator[list[int]]:
@@ -201,4 +209,8 @@ def rebuild() -> int:
         [SearchTerm(term=t, documents=n) for t, n in counts.items()], batch_size=5000
     )
     bump_version()
+    # Fresh statistics after a bulk change, so the planners choose index plans from the start.
+    with connection.cursor() as cursor:
+        for table in ("search_document", "search_facet", "search_term"):
+            cursor.execute(f"ANALYZE {table}")
     return len(ids)

@@ -94,3 +94,22 @@ class SearchIndexState(models.Model):
 
     def __str__(self) -> str:
         return f"search index version {self.version}"
+
+
+class SearchCache(models.Model):
+    """What a search costs most to work out — its count, facet counts and suggestion, and the
+    order of its first results — shared by every server process (a per-process cache would have
+    each worker pay for the same search again). Keys include the index version and every reindex
+    empties the table, so an entry is never stale; entries older than SEARCH_CACHE_SECONDS are
+    ignored and purged from time to time."""
+
+    key = models.CharField(max_length=120, primary_key=True)
+    value = models.JSONField()
+    created_at = models.DateTimeField()
+
+    class Meta:
+        db_table = "search_cache"
+        indexes = [models.Index(fields=["created_at"], name="search_cache_created")]
+
+    def __str__(self) -> str:
+        return self.key

@@ -11,12 +11,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
-from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from shopwindow.search import cache as search_cache
 from shopwindow.search.engine import Engine, Filters
 from shopwindow.search.facets import FACETS
 from shopwindow.search.models import SearchDocument, SearchIndexState
@@ -24,7 +23,7 @@ from shopwindow.search.query import Clause, ParsedQuery, parse, relaxed
 from shopwindow.search.spelling import suggest
 
 FEW_RESULTS = 2  # at or below this many results, offer "Did you mean"
-CACHE_SECONDS = int(getattr(settings, "SEARCH_CACHE_SECONDS", 300))
+RANKED_WINDOW = 100  # the first results of a search whose order is cached (5 pages of 20)
 
 
 @dataclass
@@ -117,21 +116,14 @@ def _facet_results(counts: dict[str, dict[str, int]], filters: Filters) -> list[
 
 
 def _aggregates(eng: Engine, parsed: ParsedQuery, filters: Filters, version: str) -> dict[str, Any]:
-    """Count, which clauses matched, facet counts and the suggestion (cached per version)."""
-    digest = hashlib.sha256(f"{parsed.key()}#{filters.key()}".encode()).hexdigest()[:32]
-    key = f"search:{eng.vendor}:{version}:{digest}"
-    found = cache.get(key) if CACHE_SECONDS else None
-    if found is not None:
-        return dict(found)
+    """Count, whether the search fell back to any word, facet counts and the suggestion."""
     clauses: list[Clause] = parsed.clauses
-    count = eng.count(parsed, clauses, filters)
+    count, facets = eng.aggregate(parsed, clauses, filters)
     strict_count, is_relaxed = count, False
     if count == 0 and len(parsed.clauses) > 1:
-        clauses = relaxed(parsed)
-        count = eng.count(parsed, clauses, filters)
-        is_relaxed = count > 0
-        if not is_relaxed:
-            clauses = parsed.clauses
+        relaxed_count, relaxed_facets = eng.aggregate(parsed, relaxed(parsed), filters)
+        if relaxed_count:
+            count, facets, is_relaxed = relaxed_count, relaxed_facets, True
     did_you_mean = None
     if parsed.has_text and strict_count <= FEW_RESULTS:
         candidate = suggest(parsed.typed_words, version)
@@ -139,15 +131,12 @@ def _aggregates(eng: Engine, parsed: ParsedQuery, filters: Filters, version: str
             better = parse(candidate, prefix_last=False)
             if eng.count(better, better.clauses, filters) > strict_count:
                 did_you_mean = candidate
-    result = {
+    return {
         "count": count,
         "relaxed": is_relaxed,
         "did_you_mean": did_you_mean,
-        "facets": eng.facet_counts(parsed, clauses, filters),
+        "facets": facets,
     }
-    if CACHE_SECONDS:
-        cache.set(key, result, CACHE_SECONDS)
-    return result
 
 
 def search(
@@ -165,24 +154,58 @@ def search(
     if sort == "relevance" and not parsed.has_text:
         sort = "newest"
     eng = engine()
+    if eng.needs_transaction:
+        with transaction.atomic():
+            eng.prepare()
+            result, pending = _search(eng, parsed, filters, sort, page, page_size)
+    else:
+        result, pending = _search(eng, parsed, filters, sort, page, page_size)
+    if pending is not None:
+        # Written after the search's own transaction, in one statement.
+        search_cache.put(*pending)
+    return result
+
+
+def _search(
+    eng: Engine, parsed: ParsedQuery, filters: Filters, sort: str, page: int, page_size: int
+) -> tuple[SearchResult, tuple[str, dict[str, Any]] | None]:
+    """The search, and the cache entry to store if it was not cached (or has grown).
+
+    One cache entry per search (query, filters, sort, index version) holds the aggregates and,
+    once a page within them is shown, the order of the first RANKED_WINDOW results: ranking is
+    a pass over every match, so repeat visits and the next few pages skip it. Deeper pages are
+    queried live; the page's documents and snippets are always read live."""
     version = index_version()
-    aggregates = _aggregates(eng, parsed, filters, version)
-    clauses = relaxed(parsed) if aggregates["relaxed"] else parsed.clauses
+    text = f"{eng.vendor}#{version}#{parsed.key()}#{filters.key()}#{sort}"
+    key = "search:" + hashlib.sha256(text.encode()).hexdigest()
+    entry = search_cache.get(key)
+    changed = entry is None
+    if entry is None:
+        entry = _aggregates(eng, parsed, filters, version)
+    clauses = relaxed(parsed) if entry["relaxed"] else parsed.clauses
     result = SearchResult(
         query=parsed.raw,
         filters=filters,
         sort=sort,
         page=page,
         page_size=page_size,
-        count=aggregates["count"],
-        facets=_facet_results(aggregates["facets"], filters),
-        did_you_mean=aggregates["did_you_mean"],
-        relaxed=aggregates["relaxed"],
+        count=entry["count"],
+        facets=_facet_results(entry["facets"], filters),
+        did_you_mean=entry["did_you_mean"],
+        relaxed=entry["relaxed"],
     )
+    pending = (key, entry) if changed and search_cache.seconds() else None
     offset = (page - 1) * page_size
     if offset >= result.count:
-        return result
-    ranked = eng.page(parsed, clauses, filters, sort=sort, offset=offset, limit=page_size)
+        return result, pending
+    if offset + page_size > RANKED_WINDOW or not search_cache.seconds():
+        ranked = eng.page(parsed, clauses, filters, sort=sort, offset=offset, limit=page_size)
+    else:
+        if "window" not in entry:
+            window = eng.page(parsed, clauses, filters, sort=sort, offset=0, limit=RANKED_WINDOW)
+            entry["window"] = [[pk, score] for pk, score in window]
+            pending = (key, entry)
+        ranked = [(int(pk), float(score)) for pk, score in entry["window"][offset:][:page_size]]
     ids = [pk for pk, _ in ranked]
     documents = SearchDocument.objects.in_bulk(ids)
     snippets = eng.snippets(clauses, ids)
@@ -205,4 +228,4 @@ def search(
                 is_illustrative=doc.is_illustrative,
             )
         )
-    return result
+    return result, pending

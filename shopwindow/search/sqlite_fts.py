@@ -5,7 +5,7 @@ from typing import Any
 
 from django.db import connection
 
-from shopwindow.search.engine import Engine, TextSQL, placeholders
+from shopwindow.search.engine import Engine, TextSQL
 from shopwindow.search.query import Clause, Phrase
 
 # bm25 weights for title, summary, body and extra (tags, councils, labels): A > B > D > C.
@@ -32,11 +32,15 @@ def match_expression(clauses: list[Clause]) -> str:
 
 class SQLiteEngine(Engine):
     vendor = "sqlite"
+    join = "CROSS JOIN"
 
     def text_sql(self, clauses: list[Clause]) -> TextSQL:
         weights = ", ".join(str(w) for w in WEIGHTS)
         return TextSQL(
-            "search_fts JOIN search_document d ON d.innovation_id = search_fts.rowid",
+            # CROSS JOIN fixes the join order in SQLite: text matches first, then their documents.
+            # Left to the planner, a filter such as evidence_level = 4 can lead it to walk that
+            # index and probe FTS5 once per document (40 s instead of 0.1 s at 100,000 records).
+            "search_fts CROSS JOIN search_document d ON d.innovation_id = search_fts.rowid",
             "search_fts MATCH %s",
             f"-bm25(search_fts, {weights})",
             [match_expression(clauses)],
@@ -53,10 +57,38 @@ class SQLiteEngine(Engine):
         if not ids or not clauses:
             return {}
         # Snippets only for the page's rows: snippet() is costly, so it is not in the ranking query.
-        sql = (
-            f"SELECT rowid, snippet(search_fts, -1, %s, %s, '…', 28) FROM search_fts "  # noqa: S608
-            f"WHERE search_fts MATCH %s AND rowid IN ({placeholders(ids)})"
-        )
+        # A type-ahead prefix ("bus"*) costs FTS5 a merge of every word it starts (about 20 ms
+        # per row for "bus" at 100,000 records), so rows are first cut with the words as typed
+        # and only rows that matched through the prefix alone are cut again with it.
+        found = self._snippets(_without_prefixes(clauses), ids)
+        missing = [pk for pk in ids if pk not in found]
+        if missing and _has_prefix(clauses):
+            found.update(self._snippets(clauses, missing))
+        return found
+
+    def _snippets(self, clauses: list[Clause], ids: list[int]) -> dict[int, str]:
+        if not clauses:
+            return {}
+        # One `rowid = ?` lookup per row, so FTS5 seeks to each row.
+        one = "SELECT rowid, snippet(search_fts, -1, %s, %s, '…', 28) FROM search_fts "
+        one += "WHERE search_fts MATCH %s AND rowid = %s"
+        expression = match_expression(clauses)
+        params: list[Any] = []
+        for pk in ids:
+            params += [START, STOP, expression, pk]
         with connection.cursor() as cursor:
-            cursor.execute(sql, [START, STOP, match_expression(clauses), *ids])
+            cursor.execute(" UNION ALL ".join([one] * len(ids)), params)
             return {int(pk): text for pk, text in cursor.fetchall()}
+
+
+def _has_prefix(clauses: list[Clause]) -> bool:
+    return any(p.prefix for c in clauses for p in c.alternatives)
+
+
+def _without_prefixes(clauses: list[Clause]) -> list[Clause]:
+    """The clauses without type-ahead prefixes (a clause of only a prefix is kept whole)."""
+    kept = []
+    for clause in clauses:
+        whole = tuple(p for p in clause.alternatives if not p.prefix)
+        kept.append(Clause(whole, clause.synonyms) if whole else clause)
+    return kept
