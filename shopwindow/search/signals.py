@@ -4,9 +4,12 @@ save_record, approve_revision and record_status_change write the record and ever
 first and the Revision last, so reindexing when a Revision is saved indexes the complete record
 inside the same transaction: an edit is findable as soon as it commits. Any other save of a
 record (a workflow change without a revision, the admin) is reindexed when its transaction
-commits. Deleting a record deletes its document by cascade (and the triggers clean FTS5).
+commits, unless a Revision saved after it in the same transaction has already reindexed it
+(the usual path through the services), so a normal save is indexed once, not twice.
+Deleting a record deletes its document by cascade (and the triggers clean FTS5).
 """
 
+import threading
 from typing import Any
 
 from django.db import transaction
@@ -14,18 +17,37 @@ from django.db.models.signals import post_migrate, post_save
 
 from shopwindow.innovations.models import Innovation, Revision
 
+# Records saved in this thread's open transaction and not yet reindexed since their last save.
+_unindexed = threading.local()
+
+
+def _pending() -> set[int]:
+    if not hasattr(_unindexed, "ids"):
+        _unindexed.ids = set()
+    pending: set[int] = _unindexed.ids
+    return pending
+
 
 def _revision_saved(sender: Any, instance: Revision, **kwargs: Any) -> None:
     from shopwindow.search.indexing import reindex
 
     reindex([instance.innovation_id])
+    _pending().discard(instance.innovation_id)
+
+
+def _reindex_if_still_pending(pk: int) -> None:
+    from shopwindow.search.indexing import reindex
+
+    pending = _pending()
+    if pk in pending:
+        pending.discard(pk)
+        reindex([pk])
 
 
 def _innovation_saved(sender: Any, instance: Innovation, **kwargs: Any) -> None:
-    from shopwindow.search.indexing import reindex
-
     pk = instance.pk
-    transaction.on_commit(lambda: reindex([pk]))
+    _pending().add(pk)
+    transaction.on_commit(lambda: _reindex_if_still_pending(pk))
 
 
 def _after_migrate(sender: Any, **kwargs: Any) -> None:

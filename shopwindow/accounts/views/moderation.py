@@ -15,6 +15,7 @@ from shopwindow.accounts import audit, selectors, services
 from shopwindow.accounts.decorators import moderator_required
 from shopwindow.accounts.forms import AuditFilterForm, EmailDomainForm, MembershipDecisionForm
 from shopwindow.accounts.models import CouncilEmailDomain, CouncilMembership, User
+from shopwindow.core.pagination import govuk_pagination
 
 AUDIT_PAGE_SIZE = 50
 
@@ -135,15 +136,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         }
     events = selectors.audit_events(**filters)
     page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    pagination: dict[str, Any] = {}
-    if page.has_previous():
-        query["page"] = str(page.previous_page_number())
-        pagination["previous"] = {"href": f"?{query.urlencode()}"}
-    if page.has_next():
-        query["page"] = str(page.next_page_number())
-        pagination["next"] = {"href": f"?{query.urlencode()}"}
+    pagination = govuk_pagination(page, request.GET, label="Pages of the audit log")
     return render(
         request,
         "accounts/moderation/audit_log.html",

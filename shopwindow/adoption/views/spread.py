@@ -1,13 +1,12 @@
 """/spread/: records ranked by adopting councils, and the councils that share and adopt."""
 
-from typing import Any
-
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from shopwindow.adoption import spread
+from shopwindow.core.pagination import govuk_pagination
 
 PAGE_SIZE = 25
 
@@ -22,14 +21,7 @@ def index(request: HttpRequest) -> HttpResponse:
         request.GET.get("page")
     )
     hexmap = spread.council_hexmap(which, include_illustrative=include)
-    query = request.GET.copy()
-    pagination: dict[str, Any] = {}
-    if ranked.has_previous():
-        query["page"] = str(ranked.previous_page_number())
-        pagination["previous"] = {"href": f"?{query.urlencode()}"}
-    if ranked.has_next():
-        query["page"] = str(ranked.next_page_number())
-        pagination["next"] = {"href": f"?{query.urlencode()}"}
+    pagination = govuk_pagination(ranked, request.GET, label="Pages of records")
     switch = request.GET.copy()
     switch.pop("page", None)
     links = {}
