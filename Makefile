@@ -46,8 +46,9 @@ setup: $(BIN)/.installed frontend ## Create the virtualenv and build the front e
 migrate: setup ## Apply database migrations
 	$(PY) manage.py migrate --no-input
 
-load-data: migrate ## Load reference data (and demo content, where the settings allow it)
+load-data: migrate ## Load reference data and the real catalogue (and demo content, where allowed)
 	$(PY) manage.py load_reference
+	$(PY) manage.py load_catalogue
 	$(PY) manage.py load_demo
 	$(PY) manage.py build_comparators
 	$(PY) manage.py load_demo_accounts

@@ -1,9 +1,15 @@
 """Shared fixtures: reference data loaded once per test database."""
 
-from typing import Any
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+
+if TYPE_CHECKING:
+    from shopwindow.innovations.services.catalogue import CatalogueLoad
 
 
 @pytest.fixture(scope="session")
@@ -18,3 +24,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Run browser tests last: their live server needs transactional tests, which empty the
     database when they finish, so they reload the reference data for themselves."""
     items.sort(key=lambda item: "/e2e/" in str(item.path))
+
+
+@pytest.fixture(scope="module")
+def catalogue(django_db_setup: None, django_db_blocker: Any) -> Iterator["CatalogueLoad"]:
+    """The real catalogue (data/catalogue), loaded once for a test module and removed after it.
+    Each test still runs in its own transaction, so what a test writes is rolled back."""
+    from shopwindow.innovations.models import Innovation
+    from shopwindow.innovations.services.catalogue import load_catalogue
+
+    with django_db_blocker.unblock():
+        load = load_catalogue(directory=Path(settings.CATALOGUE_DIR))
+    yield load
+    with django_db_blocker.unblock():
+        Innovation.objects.all().delete()

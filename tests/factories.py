@@ -62,6 +62,30 @@ def innovation_record(**overrides: object) -> dict[str, object]:
         "evidence": {"level": 2, "verification": "self-reported"},
     }
     record.update(overrides)
+    return _with_backing_source(record)
+
+
+def _with_backing_source(record: dict[str, object]) -> dict[str, object]:
+    """Format 1.1: a real record's figures need a source. When a test gives figures but no
+    sources, add one source that backs them all (tests of the rule pass their own evidence)."""
+    outcomes = record.get("outcomes")
+    evidence = record.get("evidence")
+    if not isinstance(outcomes, dict) or not isinstance(evidence, dict) or "sources" in evidence:
+        return record
+    figures = [f"outcomes.{k}" for k in ("annual_saving_gbp", "one_off_cost_gbp") if k in outcomes]
+    metrics = outcomes.get("metrics")
+    figures += [
+        f"outcomes.metrics[{i}]" for i in range(len(metrics) if isinstance(metrics, list) else 0)
+    ]
+    if figures and "illustrative" not in (record.get("tags") or []):  # type: ignore[operator]
+        source = {
+            "title": "Committee report on the shared service",
+            "url": "https://democracy.example.gov.uk/report",
+            "publisher": "South Hams District Council",
+            "kind": "council-report",
+            "supports": figures,
+        }
+        record["evidence"] = {**evidence, "sources": [source]}
     return record
 
 

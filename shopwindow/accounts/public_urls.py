@@ -38,7 +38,11 @@ PUBLIC_URL_NAMES: frozenset[str] = frozenset(
         "innovations:list",
         "innovations:detail",
         "innovations:download",
+        "innovations:about-catalogue",
         "innovations:search",
+        # Anyone may report a problem with a published record.
+        "innovations:report-problem",
+        "innovations:report-problem-sent",
         # The spread of ideas (issue 7) and the associate roster (issue 8).
         "spread:index",
         "follows:unsubscribe",  # one-click unsubscribe from emails (signed token, no sign-in)

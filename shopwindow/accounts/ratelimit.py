@@ -15,6 +15,7 @@ DEFAULT_LIMITS: dict[str, tuple[int, int]] = {
     "sign_up": (5, 3600),
     "password_reset": (5, 3600),
     "confirmation_email": (3, 3600),
+    "problem_report": (5, 3600),  # "Report a problem with this record", per client address
 }
 
 

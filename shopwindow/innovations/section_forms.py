@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 
 from shopwindow.innovations.models import EvidenceLevel
-from shopwindow.innovations.services.validation import RecordError
+from shopwindow.innovations.services.validation import UNSOURCED, RecordError, figure_paths
 from shopwindow.innovations.submission_forms import (
     AboutForm,
     RowForm,
@@ -16,6 +16,7 @@ from shopwindow.innovations.submission_forms import (
     number_or_text,
     plain_message,
 )
+from shopwindow.innovations.vocabularies import SavingKind, SavingSharedBy, SourceKind
 
 
 class CouncilRow(RowForm):
@@ -89,18 +90,25 @@ class WhoForm(SectionForm):
             super().apply_errors([error])
 
 
+KIND_CHOICES = [("", "Not stated"), *SavingKind.choices]
+
+
 class MetricRow(RowForm):
     name = _text("What was measured")
     unit = _text("Unit (optional)", "For example: days, %, complaints a month")
     baseline = _text("Before (optional)", "A number")
     result = _text("After (optional)", "A number")
     period = _text("When (optional)", "For example: 2016 to 2017")
+    kind = forms.ChoiceField(
+        label="Kind of figure (optional)", required=False, choices=KIND_CHOICES
+    )
     spec_fields = {
         "name": "name",
         "unit": "unit",
         "baseline": "baseline",
         "result": "result",
         "period": "period",
+        "kind": "kind",
     }
     numeric = {"baseline", "result"}
 
@@ -114,10 +122,30 @@ class OutcomesForm(SectionForm):
         "How the saving was worked out (optional)", "How it was measured, and for which year",
         rows=3,
     )  # fmt: skip
+    saving_kind = forms.ChoiceField(
+        label="What kind of figure is the saving? (optional)",
+        required=False,
+        choices=SavingKind.choices,
+        widget=forms.RadioSelect,
+        help_text="A forecast or business case is a forecast until the saving has been made",
+    )
+    saving_year = _text(
+        "Year the saving refers to (optional)", "A financial year like 2016/17, or a year like 2016"
+    )
+    saving_shared_by = forms.ChoiceField(
+        label="Whose budgets was the saving made across? (optional)",
+        required=False,
+        choices=SavingSharedBy.choices,
+        widget=forms.RadioSelect,
+        help_text="Savings per resident divide the saving by these councils' residents",
+    )
     paths = {
         "outcomes.annual_saving_gbp": "annual_saving_gbp",
         "outcomes.one_off_cost_gbp": "one_off_cost_gbp",
         "outcomes.saving_basis": "saving_basis",
+        "outcomes.saving_kind": "saving_kind",
+        "outcomes.saving_year": "saving_year",
+        "outcomes.saving_shared_by": "saving_shared_by",
         "outcomes": "annual_saving_gbp",
     }
 
@@ -138,6 +166,9 @@ class OutcomesForm(SectionForm):
             "annual_saving_gbp": number_or_text(data.get("annual_saving_gbp")),
             "one_off_cost_gbp": number_or_text(data.get("one_off_cost_gbp")),
             "saving_basis": (data.get("saving_basis") or "").strip(),
+            "saving_kind": data.get("saving_kind") or None,
+            "saving_year": (data.get("saving_year") or "").strip(),
+            "saving_shared_by": data.get("saving_shared_by") or None,
             "metrics": self.metrics.rows(),
         }
         return {"outcomes": {k: v for k, v in outcomes.items() if v not in (None, "", [])}}
@@ -147,7 +178,55 @@ class SourceRow(RowForm):
     title = _text("Title of the source")
     url = _text("Web address", "Starting https://")
     published_on = _text("Published (optional)", "A year, or year and month, like 2015 or 2015-04")
-    spec_fields = {"title": "title", "url": "url", "published_on": "published_on"}
+    publisher = _text("Publisher (optional)", "Who published it, like the council or Audit Wales")
+    kind = forms.ChoiceField(
+        label="Kind of source (optional)", required=False, choices=[("", "Not stated")]
+    )
+    supports = forms.MultipleChoiceField(
+        label="Figures this source backs",
+        required=False,
+        choices=[],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Every figure you gave needs a source that states it",
+    )
+    spec_fields = {
+        "title": "title",
+        "url": "url",
+        "published_on": "published_on",
+        "publisher": "publisher",
+        "kind": "kind",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", "Not stated"), *SourceKind.choices]  # type: ignore[attr-defined]
+
+    def to_row(self) -> dict[str, Any]:
+        row = super().to_row()
+        supports = [p for p in self["supports"].value() or [] if isinstance(p, str) and p]
+        if supports:
+            row["supports"] = supports
+        return row
+
+
+def _figure_choices(record: dict[str, Any]) -> list[tuple[str, str]]:
+    """The record's figures (from the Outcomes page) a source can back, in plain words."""
+    metrics = (record.get("outcomes") or {}).get("metrics") or []
+    labels = {
+        "outcomes.annual_saving_gbp": "Annual saving",
+        "outcomes.one_off_cost_gbp": "One-off cost",
+    }
+    choices = []
+    for path in figure_paths(record):
+        if path in labels:
+            choices.append((path, labels[path]))
+        else:
+            index = int(path.split("[")[1].rstrip("]"))
+            name = metrics[index].get("name") if isinstance(metrics[index], dict) else ""
+            choices.append(
+                (path, f"Measure {index + 1}: {name}" if name else f"Measure {index + 1}")
+            )
+    return [*choices, ("started_on", "When it started"), ("status", "Where it is now")]
 
 
 class EvidenceForm(SectionForm):
@@ -165,6 +244,9 @@ class EvidenceForm(SectionForm):
         self.sources = self.make_rowset(
             "evidence.sources", "sources", SourceRow, "source", evidence.get("sources")
         )
+        choices = _figure_choices(self.record)
+        for row in self.sources.forms:
+            row.fields["supports"].choices = choices  # type: ignore[attr-defined]
 
     def initial_from(self, record: dict[str, Any]) -> dict[str, Any]:
         level = (record.get("evidence") or {}).get("level")
@@ -194,6 +276,18 @@ class EvidenceForm(SectionForm):
         if self.is_bound and self.errors.get("level"):
             params["errorMessage"] = {"text": " ".join(str(e) for e in self.errors["level"])}
         return params
+
+    def apply_errors(self, errors: list[RecordError]) -> None:
+        labels = dict(_figure_choices(self.record))
+        for error in errors:
+            if error.problem != UNSOURCED:
+                super().apply_errors([error])
+                continue
+            message = plain_message(labels.get(error.path, error.path), error.problem)
+            if self.sources.forms:
+                self.sources.forms[0].add_error("supports", message)
+            else:
+                self.add_error("level", message)
 
     def to_values(self) -> dict[str, Any]:
         level = self.cleaned_data.get("level")

@@ -124,3 +124,17 @@ def may_see_contact_email(user: Any, innovation: Innovation) -> bool:
     if not (user and user.is_authenticated):
         return False
     return is_moderator(user) or bool(approved_council_ids(user) & innovation.council_ids)
+
+
+def public_history(innovation: Innovation) -> QuerySet[Revision]:
+    """The record's changes the public may see, newest first: applied revisions (created,
+    updated, imported, approved, corrected, publication status) since it was first published.
+
+    Pending and rejected proposals are left out, and so are proposals marked approved: their
+    content shows once, as the "Proposed change approved" revision that applied it. Work on the
+    record before it was first published is not public. Callers must not show who made a change.
+    """
+    qs = innovation.revisions.filter(state=RevisionState.APPLIED)
+    if innovation.published_at is not None:
+        qs = qs.filter(created_at__gte=innovation.published_at)
+    return qs.order_by("-created_at", "-pk")

@@ -9,9 +9,10 @@ from decimal import Decimal
 from typing import Any
 
 from shopwindow.innovations.models import Innovation
-from shopwindow.innovations.vocabularies import SERVICE_AREA_CODES, THEME_CODES
+from shopwindow.innovations.vocabularies import FUNCTION_CODES, SERVICE_AREA_CODES, THEME_CODES
 
-DOCUMENT_SCHEMA = "shopwindow/innovation-record/1"
+# Exports write the newest version; imports accept every version in validation.ACCEPTED_SCHEMAS.
+DOCUMENT_SCHEMA = "shopwindow/innovation-record/1.1"
 
 
 def number(value: Decimal | float | int | None) -> int | float | None:
@@ -39,6 +40,9 @@ def record_to_dict(innovation: Innovation, *, include_contact: bool = True) -> d
             "annual_saving_gbp": number(innovation.annual_saving_gbp),
             "one_off_cost_gbp": number(innovation.one_off_cost_gbp),
             "saving_basis": innovation.saving_basis,
+            "saving_kind": innovation.saving_kind,
+            "saving_year": innovation.saving_year,
+            "saving_shared_by": innovation.saving_shared_by,
             "metrics": [
                 _compact(
                     {
@@ -47,6 +51,7 @@ def record_to_dict(innovation: Innovation, *, include_contact: bool = True) -> d
                         "baseline": number(m.baseline),
                         "result": number(m.result),
                         "period": m.period,
+                        "kind": m.kind,
                     }
                 )
                 for m in innovation.metrics.all()
@@ -63,6 +68,9 @@ def record_to_dict(innovation: Innovation, *, include_contact: bool = True) -> d
                 "title": s.title,
                 "url": s.url,
                 "published_on": str(s.published_on) if s.published_on else None,
+                "publisher": s.publisher,
+                "kind": s.kind,
+                "supports": list(s.supports or []),
             }
         )
         for s in innovation.sources.all()
@@ -127,6 +135,7 @@ def record_to_dict(innovation: Innovation, *, include_contact: bool = True) -> d
         "other_partners": list(innovation.other_partners or []),
         "status": innovation.status,
         "started_on": str(started) if started else None,
+        "functions": list(innovation.functions or []),
         "outcomes": outcomes,
         "evidence": evidence,
         "guidance": guidance,
@@ -145,7 +154,11 @@ def record_to_dict(innovation: Innovation, *, include_contact: bool = True) -> d
 def normalise_record(data: dict[str, Any]) -> dict[str, Any]:
     """A valid incoming record in the same canonical form record_to_dict writes (for diffs)."""
     record = _canonical(data)
-    for key, order in (("themes", THEME_CODES), ("service_areas", SERVICE_AREA_CODES)):
+    for key, order in (
+        ("themes", THEME_CODES),
+        ("service_areas", SERVICE_AREA_CODES),
+        ("functions", FUNCTION_CODES),
+    ):
         if isinstance(record.get(key), list):
             record[key] = sorted(record[key], key=lambda c: order.index(c) if c in order else 99)
     return dict(record)

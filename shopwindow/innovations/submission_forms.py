@@ -14,8 +14,8 @@ from django import forms
 from django.http import QueryDict
 
 from shopwindow.authorities.models import Authority
-from shopwindow.innovations.services.validation import RecordError
-from shopwindow.innovations.vocabularies import SERVICE_AREAS, THEMES, RecordStatus
+from shopwindow.innovations.services.validation import UNSOURCED, RecordError
+from shopwindow.innovations.vocabularies import FUNCTIONS, SERVICE_AREAS, THEMES, RecordStatus
 
 MAX_ROWS = 40
 _INDEX = re.compile(r"^([a-z_.]+)\[(\d+)\](?:\.([a-z_]+))?$")
@@ -43,6 +43,9 @@ def lines(text: str | None) -> list[str]:
 
 
 def plain_message(label: str, problem: str) -> str:
+    if problem == UNSOURCED:
+        figure = label.replace(" (optional)", "")
+        return f"{figure}: no source supports this figure. Add a source under Evidence and tick it"
     if problem == "is required":
         return f"Enter {label[0].lower()}{label[1:]}"
     if problem == "must list at least one":
@@ -245,6 +248,13 @@ class AboutForm(SectionForm):
         widget=forms.CheckboxSelectMultiple,
         help_text="Select all that apply",
     )
+    functions = forms.MultipleChoiceField(
+        label="Council functions it changes (optional)",
+        required=False,
+        choices=FUNCTIONS,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Finer than service areas: trading standards, not regulatory services",
+    )
     status = forms.ChoiceField(
         label="Where is it now?",
         required=False,
@@ -261,6 +271,7 @@ class AboutForm(SectionForm):
         "approach": "approach",
         "themes": "themes",
         "service_areas": "service_areas",
+        "functions": "functions",
         "status": "status",
         "started_on": "started_month",
         "id": "title",
@@ -290,6 +301,7 @@ class AboutForm(SectionForm):
             "approach": (data.get("approach") or "").strip(),
             "themes": list(data.get("themes") or []),
             "service_areas": list(data.get("service_areas") or []),
+            "functions": list(data.get("functions") or []),
             "status": data.get("status") or None,
             "started_on": started,
         }

@@ -13,8 +13,18 @@ from django.utils.safestring import SafeString, mark_safe
 from shopwindow.authorities.models import Authority
 from shopwindow.innovations.models import EvidenceLevel, Innovation
 from shopwindow.innovations.partial_dates import PartialDate
+from shopwindow.innovations.provenance import path_label
 from shopwindow.innovations.services.submission import SECTIONS
-from shopwindow.innovations.vocabularies import SERVICE_AREAS, THEMES, RecordStatus, Verification
+from shopwindow.innovations.vocabularies import (
+    FUNCTION_LABELS,
+    SERVICE_AREAS,
+    THEMES,
+    RecordStatus,
+    SavingKind,
+    SavingSharedBy,
+    SourceKind,
+    Verification,
+)
 
 NOT_GIVEN = "Not given"
 
@@ -40,6 +50,21 @@ def _date(value: Any) -> str:
         return str(value)
 
 
+def _label(choices: list[tuple[str, str]], code: Any) -> str:
+    return dict(choices).get(str(code), NOT_GIVEN) if code else NOT_GIVEN
+
+
+def _source(source: dict[str, Any]) -> str:
+    parts = [f"{source.get('title')} ({source.get('url')})"]
+    if source.get("publisher"):
+        parts.append(str(source["publisher"]))
+    if source.get("kind"):
+        parts.append(_label(SourceKind.choices, source["kind"]))
+    if source.get("supports"):
+        parts.append("backs the " + ", ".join(path_label(str(p)) for p in source["supports"]))
+    return "; ".join(parts)
+
+
 def _rows(record: dict[str, Any], key: str) -> list[tuple[str, Any]]:
     themes = {c: label for c, label, _ in THEMES}
     areas = {c: label for c, label, _ in SERVICE_AREAS}
@@ -57,6 +82,7 @@ def _rows(record: dict[str, Any], key: str) -> list[tuple[str, Any]]:
             ("What you did", record.get("approach") or NOT_GIVEN),
             ("Themes", _lines([themes.get(c, c) for c in record.get("themes") or []])),
             ("Service areas", _lines([areas.get(c, c) for c in record.get("service_areas") or []])),
+            ("Council functions", _names(FUNCTION_LABELS, record.get("functions"))),
             (
                 "Where it is now",
                 dict(RecordStatus.choices).get(str(record.get("status")), NOT_GIVEN),
@@ -88,6 +114,9 @@ def _rows(record: dict[str, Any], key: str) -> list[tuple[str, Any]]:
             ("Annual saving", _money(outcomes.get("annual_saving_gbp"))),
             ("One-off cost", _money(outcomes.get("one_off_cost_gbp"))),
             ("How the saving was worked out", outcomes.get("saving_basis") or NOT_GIVEN),
+            ("Kind of figure", _label(SavingKind.choices, outcomes.get("saving_kind"))),
+            ("Year the saving refers to", outcomes.get("saving_year") or NOT_GIVEN),
+            ("Made across", _label(SavingSharedBy.choices, outcomes.get("saving_shared_by"))),
             ("Measures", _lines(metrics)),
         ]
     if key == "evidence":
@@ -99,7 +128,7 @@ def _rows(record: dict[str, Any], key: str) -> list[tuple[str, Any]]:
                 "Verification",
                 dict(Verification.choices).get(str(evidence.get("verification")), NOT_GIVEN),
             ),
-            ("Sources", _lines([f"{s.get('title')} ({s.get('url')})" for s in sources])),
+            ("Sources", _lines([_source(s) for s in sources])),
         ]
     if key == "guidance":
         steps = [

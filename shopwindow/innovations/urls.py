@@ -2,17 +2,28 @@
 
 from django.urls import path
 
-from shopwindow.innovations.views import importing, moderation, record, submission
+from shopwindow.innovations.views import (
+    catalogue,
+    importing,
+    moderation,
+    problems,
+    record,
+    submission,
+)
 from shopwindow.search.views import search as search_views
 
 app_name = "innovations"
 
 urlpatterns = [
+    path("about/catalogue/", catalogue.about_catalogue, name="about-catalogue"),
     path("moderation/import/", importing.import_records, name="moderation-import"),
     # The publication workflow (moderators).
     path("moderation/records/", moderation.queue, name="moderation-queue"),
     path("moderation/records/<slug:record_id>/", moderation.record, name="moderation-record"),
     path("moderation/records/changes/<int:pk>/", moderation.revision, name="moderation-revision"),
+    # Problems reported with published records (moderators).
+    path("moderation/problems/", problems.queue, name="moderation-problems"),
+    path("moderation/problems/<int:pk>/", problems.decide, name="moderation-problem"),
     # Search: the list of published records (shopwindow.search).
     path("innovations/", search_views.search_page, name="list"),
     # The submission form (council members). Fixed words come before <record_id>.
@@ -30,4 +41,15 @@ urlpatterns = [
     path("innovations/<slug:record_id>/", record.detail, name="detail"),
     path("innovations/<slug:record_id>/preview/", record.preview, name="preview"),
     path("innovations/<slug:record_id>/download.<str:fmt>", record.download, name="download"),
+    # Report a problem with a published record (anyone, signed out too).
+    path(
+        "innovations/<slug:record_id>/report-a-problem/",
+        problems.report_problem,
+        name="report-problem",
+    ),
+    path(
+        "innovations/<slug:record_id>/report-a-problem/sent/",
+        problems.report_sent,
+        name="report-problem-sent",
+    ),
 ]

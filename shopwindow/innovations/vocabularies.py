@@ -106,6 +106,86 @@ EVIDENCE_LEVELS: list[tuple[int, str, str]] = [
     ),
 ]
 
+# Council functions (format 1.1): finer than service areas, because the functions inside one
+# service area sit with different tiers (trading standards is the county's, licensing the
+# district's).
+FUNCTIONS: list[tuple[str, str]] = [
+    ("trading-standards", "Trading standards"),
+    ("environmental-health", "Environmental health"),
+    ("licensing", "Licensing"),
+    ("waste-collection", "Waste collection"),
+    ("waste-disposal", "Waste disposal"),
+    ("street-cleansing", "Street cleansing"),
+    ("highways", "Highways"),
+    ("public-transport", "Public transport"),
+    ("parking", "Parking"),
+    ("planning-applications", "Planning applications"),
+    ("minerals-and-waste-planning", "Minerals and waste planning"),
+    ("local-plan", "Local plan"),
+    ("building-control", "Building control"),
+    ("housing-and-homelessness", "Housing and homelessness"),
+    ("council-housing", "Council housing"),
+    ("council-tax-and-business-rates", "Council tax and business rates"),
+    ("housing-benefit-and-council-tax-support", "Housing benefit and council tax support"),
+    ("adult-social-care", "Adult social care"),
+    ("childrens-social-care", "Children's social care"),
+    ("education-and-send", "Education and special educational needs"),
+    ("public-health", "Public health"),
+    ("libraries", "Libraries"),
+    ("leisure-and-culture", "Leisure and culture"),
+    ("parks-and-open-spaces", "Parks and open spaces"),
+    ("registration-services", "Registration services"),
+    ("cemeteries-and-crematoria", "Cemeteries and crematoria"),
+    ("economic-development", "Economic development"),
+    ("fire-and-rescue", "Fire and rescue"),
+    ("emergency-planning", "Emergency planning"),
+    ("customer-contact", "Customer contact"),
+    ("finance", "Finance"),
+    ("hr-and-payroll", "HR and payroll"),
+    ("it-and-digital", "IT and digital"),
+    ("legal-and-democratic", "Legal and democratic services"),
+    ("procurement", "Procurement"),
+    ("property-and-estates", "Property and estates"),
+    ("audit-and-fraud", "Audit and fraud"),
+    ("whole-council", "Whole council"),
+]
+FUNCTION_CODES = [code for code, _ in FUNCTIONS]
+FUNCTION_LABELS = dict(FUNCTIONS)
+
+
+class SavingKind(models.TextChoices):
+    """How far a figure has been checked (format 1.1 `saving_kind` and `metrics[].kind`)."""
+
+    PROJECTED = "projected", "Forecast"
+    REPORTED = "reported", "Reported by the council"
+    AUDITED = "audited", "Confirmed by audit"
+    EVALUATED = "evaluated", "Independently evaluated"
+
+
+# Figures of these kinds were achieved, not forecast; audited and evaluated are also verified.
+ACHIEVED_KINDS = (SavingKind.REPORTED, SavingKind.AUDITED, SavingKind.EVALUATED)
+VERIFIED_KINDS = (SavingKind.AUDITED, SavingKind.EVALUATED)
+
+
+class SourceKind(models.TextChoices):
+    COUNCIL_REPORT = "council-report", "Council report"
+    AUDIT = "audit", "Audit or inspection"
+    EVALUATION = "evaluation", "Independent evaluation"
+    GOVERNMENT = "government", "Government"
+    SECTOR_BODY = "sector-body", "Sector body"
+    AWARD = "award", "Award entry or shortlist"
+    PRESS = "press", "News or trade press"
+    OTHER = "other", "Other"
+
+
+class SavingSharedBy(models.TextChoices):
+    ALL = "all", "Every lead and partner council"
+    LEAD = "lead", "The lead councils only"
+
+
+# The figures of a record that need a source (format 1.1), as `supports` names them.
+SOURCED_FIGURES = ("outcomes.annual_saving_gbp", "outcomes.one_off_cost_gbp")
+
 THEME_CODES = [code for code, _, _ in THEMES]
 SERVICE_AREA_CODES = [code for code, _, _ in SERVICE_AREAS]
 

@@ -60,6 +60,14 @@ def openapi_parameters() -> list[dict[str, Any]]:
             "schema": {"type": "number", "minimum": 0},
         },
         {
+            "name": "include_illustrative",
+            "in": "query",
+            "required": False,
+            "description": "true to include the illustrative demo records (made-up examples, "
+            "labelled is_illustrative); they are left out by default.",
+            "schema": {"type": "boolean", "default": False},
+        },
+        {
             "name": "sort",
             "in": "query",
             "required": False,
@@ -102,6 +110,8 @@ def search_response(request: HttpRequest) -> dict[str, Any]:
                 "score": hit.score,
                 "snippet": str(hit.snippet),
                 "annual_saving_gbp": number(hit.annual_saving_gbp),
+                "saving_kind": hit.saving_kind or None,
+                "is_illustrative": hit.is_illustrative,
                 "evidence_level": hit.evidence_level,
                 "verification": hit.verification,
                 "status": hit.status,

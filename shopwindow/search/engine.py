@@ -28,11 +28,13 @@ COLUMN_FACETS = {
 
 @dataclass
 class Filters:
-    """Facet selections (OR within a facet, AND across) and the two thresholds."""
+    """Facet selections (OR within a facet, AND across), the two thresholds, and whether the
+    illustrative demo records are included (left out unless a visitor asks for them)."""
 
     selected: dict[str, list[str]] = field(default_factory=dict)
     evidence_min: int | None = None
     savings_min: Decimal | None = None
+    include_illustrative: bool = False
 
     def active_facets(self) -> set[str]:
         names = {name for name, codes in self.selected.items() if codes}
@@ -44,7 +46,14 @@ class Filters:
 
     def key(self) -> str:
         parts = [f"{k}={','.join(sorted(v))}" for k, v in sorted(self.selected.items()) if v]
-        return ";".join([*parts, f"emin={self.evidence_min}", f"smin={self.savings_min}"])
+        return ";".join(
+            [
+                *parts,
+                f"emin={self.evidence_min}",
+                f"smin={self.savings_min}",
+                f"ill={self.include_illustrative}",
+            ]
+        )
 
 
 @dataclass
@@ -104,6 +113,9 @@ class Engine:
         indexed search_facet table (cheaper when every document is a candidate)."""
         where: list[str] = []
         params: list[Any] = []
+        if not filters.include_illustrative:
+            where.append("d.is_illustrative = %s")
+            params.append(False)
         for name, codes in filters.selected.items():
             if not codes or name == skip:
                 continue
@@ -174,7 +186,7 @@ class Engine:
             # Materialise the text matches once, with the columns the filters read.
             prefix = (
                 "WITH d AS MATERIALIZED (SELECT d.innovation_id, d.status, d.verification, "  # noqa: S608
-                "d.evidence_level, d.savings_band, d.annual_saving "
+                "d.evidence_level, d.savings_band, d.annual_saving, d.is_illustrative "
                 f"FROM {text.from_sql} WHERE {text.where_sql}) "
             )
             params: list[Any] = list(text.params)

@@ -15,7 +15,7 @@ from django.db import connection, transaction
 from django.db.models import F, Prefetch, QuerySet
 
 from shopwindow.innovations.models import Innovation, LeadAuthority, PartnerAuthority
-from shopwindow.innovations.vocabularies import WorkflowStatus
+from shopwindow.innovations.vocabularies import FUNCTION_LABELS, WorkflowStatus
 from shopwindow.search.facets import facet_value, savings_band
 from shopwindow.search.models import (
     SearchCache,
@@ -85,6 +85,7 @@ def document_for(innovation: Innovation) -> tuple[SearchDocument, list[SearchFac
             *(a.name for a in leads + partners),
             *(t.label for t in themes),
             *(a.label for a in areas),
+            *(FUNCTION_LABELS.get(code, code) for code in innovation.functions or []),
         ]
     )
     document = SearchDocument(
@@ -98,6 +99,7 @@ def document_for(innovation: Innovation) -> tuple[SearchDocument, list[SearchFac
         verification=innovation.verification,
         evidence_level=innovation.evidence_level.level,
         annual_saving=innovation.annual_saving_gbp,
+        saving_kind=innovation.saving_kind,
         savings_band=savings_band(innovation.annual_saving_gbp),
         published_at=innovation.published_at,
         is_illustrative=innovation.is_illustrative,

@@ -28,6 +28,7 @@ class SearchDocument(models.Model):
     verification = models.CharField(max_length=30)
     evidence_level = models.PositiveSmallIntegerField()
     annual_saving = models.DecimalField(max_digits=14, decimal_places=2, null=True)
+    saving_kind = models.CharField(max_length=20, blank=True)
     savings_band = models.CharField(max_length=20)
     published_at = models.DateTimeField(null=True)
     is_illustrative = models.BooleanField(default=False)

@@ -73,12 +73,20 @@ def parse_params(params: QueryDict, *, default_page_size: int = DEFAULT_PAGE_SIZ
             ) from None
         if not savings_min.is_finite() or savings_min < 0:
             raise BadParameter("savings_min", "must be 0 or more")
+    raw_switch = params.get("include_illustrative", "").strip().lower()
+    if raw_switch not in {"", "true", "false", "1", "0", "on", "yes", "no"}:
+        raise BadParameter("include_illustrative", "must be true or false")
     sort = params.get("sort", "") or None
     if sort is not None and sort not in SORT_CODES:
         raise BadParameter("sort", f"{sort!r} is not one of: {', '.join(SORT_CODES)}")
     return SearchParams(
         query=query,
-        filters=Filters(selected=selected, evidence_min=evidence_min, savings_min=savings_min),
+        filters=Filters(
+            selected=selected,
+            evidence_min=evidence_min,
+            savings_min=savings_min,
+            include_illustrative=raw_switch in {"true", "1", "on", "yes"},
+        ),
         sort=sort,
         page=_integer(params, "page", 1, 1, 100_000),
         page_size=_integer(params, "page_size", default_page_size, 1, MAX_PAGE_SIZE),

@@ -35,6 +35,7 @@ class Hit:
     score: float
     snippet: SafeString
     annual_saving_gbp: Decimal | None
+    saving_kind: str
     evidence_level: int
     verification: str
     status: str
@@ -221,6 +222,7 @@ def _search(
                 score=round(score, 6),
                 snippet=highlight(snippet) if snippet else highlight(doc.summary),
                 annual_saving_gbp=doc.annual_saving,
+                saving_kind=doc.saving_kind,
                 evidence_level=doc.evidence_level,
                 verification=doc.verification,
                 status=doc.status,

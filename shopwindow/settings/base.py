@@ -174,6 +174,10 @@ SERVICE_NAME = "Shopwindow"
 FEEDBACK_URL = env_str("FEEDBACK_URL", "mailto:feedback@shopwindow.example")
 # The public address of the service, for links in emails sent outside a request (digests).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000") or "http://127.0.0.1:8000"
+# The real catalogue: Innovation Record files (format 1.1) loaded by `manage.py load_catalogue` in
+# every environment, production included.
+CATALOGUE_DIR = BASE_DIR / "data" / "catalogue"
+
 # Whether demo accounts and content may be created. Production settings force this off.
 ALLOW_DEMO_CONTENT = True
 

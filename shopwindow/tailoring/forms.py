@@ -36,7 +36,10 @@ class RecommendationFilterForm(forms.Form):
     only_services_we_run = forms.BooleanField(
         label="Only services this council runs", required=False
     )
-    hide_illustrative = forms.BooleanField(label="Hide illustrative examples", required=False)
+    include_illustrative = forms.BooleanField(
+        label="Include illustrative examples (made-up records that show how the service works)",
+        required=False,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -54,5 +57,5 @@ class RecommendationFilterForm(forms.Form):
             "theme": data.get("theme") or None,
             "service_area": data.get("service_area") or None,
             "only_services_we_run": bool(data.get("only_services_we_run")),
-            "hide_illustrative": bool(data.get("hide_illustrative")),
+            "include_illustrative": bool(data.get("include_illustrative")),
         }

@@ -180,12 +180,12 @@ def recommendations_for(
     theme: str | None = None,
     service_area: str | None = None,
     only_services_we_run: bool = False,
-    hide_illustrative: bool = False,
+    include_illustrative: bool = False,
 ) -> Recommendations:
     """Published records for this council, best first: options in services it runs before those
     it does not, then by fit score plus saving points, then evidence level, then title. Records
     the council led, partnered in or has adopted are left out: it knows them already."""
-    qs = published_innovations(include_illustrative=not hide_illustrative)
+    qs = published_innovations(include_illustrative=include_illustrative)
     if theme:
         qs = qs.filter(themes__code=theme)
     if service_area:

@@ -38,7 +38,8 @@ RECORD_BODY = {
     "requestBody": {
         "required": True,
         "description": "One record in the Innovation Record format "
-        "(see /api/v1/schema/innovation-record-1.json, $defs/record).",
+        "(see /api/v1/schema/innovation-record-1.1.json, $defs/record). Every figure of a "
+        "record not tagged illustrative needs a source that names it in `supports`.",
         "content": {"application/json": {"schema": {"type": "object"}}},
     }
 }
@@ -56,9 +57,18 @@ def represent(
     return body
 
 
-@router.get("/schema/innovation-record-1.json", summary="The Innovation Record JSON Schema")
+@router.get(
+    "/schema/innovation-record-1.1.json", summary="The Innovation Record JSON Schema, version 1.1"
+)
 def record_schema(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(load_schema(), content_type="application/schema+json")
+    return JsonResponse(load_schema("1.1"), content_type="application/schema+json")
+
+
+@router.get(
+    "/schema/innovation-record-1.json", summary="The Innovation Record JSON Schema, version 1"
+)
+def record_schema_1_0(request: HttpRequest) -> JsonResponse:
+    return JsonResponse(load_schema("1"), content_type="application/schema+json")
 
 
 @router.get(

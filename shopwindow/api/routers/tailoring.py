@@ -104,6 +104,10 @@ class RecommendationOut(Schema):
         "figures; null when there is no basis (see projection_note)"
     )
     projection_note: str = Field(description="Why there is no projection, or the method used")
+    saving_kind: str | None = Field(
+        description="How far the record's own saving was checked, which the projection scales: "
+        "projected (a forecast), reported, audited or evaluated; null when not stated"
+    )
     powers_match: bool = Field(
         description="False when the council runs none of the record's service areas"
     )
@@ -136,7 +140,7 @@ def authority_recommendations(
     theme: str | None = None,
     service_area: str | None = None,
     only_services_we_run: bool = False,
-    hide_illustrative: bool = False,
+    include_illustrative: bool = False,
     page: int = 1,
     page_size: int = 20,
 ) -> RecommendationsOut:
@@ -154,7 +158,7 @@ def authority_recommendations(
         theme=theme,
         service_area=service_area,
         only_services_we_run=only_services_we_run,
-        hide_illustrative=hide_illustrative,
+        include_illustrative=include_illustrative,
     )
     envelope, items = paginate(request, found.items, page=page, page_size=page_size)
     results = []
@@ -175,6 +179,7 @@ def authority_recommendations(
                     else None
                 ),
                 projection_note=projection.reason or projection.method,
+                saving_kind=item.innovation.saving_kind or None,
                 powers_match=fit.powers_match,
                 services_not_run=list(fit.unmatched),
             )

@@ -10,6 +10,7 @@ from shopwindow.innovations.models.children import (
     Risk,
     SourceDocument,
 )
+from shopwindow.innovations.models.problem import ProblemPart, ProblemReport, ProblemState
 from shopwindow.innovations.models.record import Innovation
 from shopwindow.innovations.models.reference import EvidenceLevel, ServiceArea, Theme
 from shopwindow.innovations.models.revision import Revision, RevisionKind, RevisionState
@@ -23,6 +24,9 @@ __all__ = [
     "LeadAuthority",
     "Metric",
     "PartnerAuthority",
+    "ProblemPart",
+    "ProblemReport",
+    "ProblemState",
     "Revision",
     "RevisionKind",
     "RevisionState",

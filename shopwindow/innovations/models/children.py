@@ -3,7 +3,7 @@
 from django.db import models
 
 from shopwindow.innovations.partial_dates import PartialDate
-from shopwindow.innovations.vocabularies import AdoptionStatus, Source
+from shopwindow.innovations.vocabularies import AdoptionStatus, SavingKind, Source, SourceKind
 
 
 class _Ordered(models.Model):
@@ -57,6 +57,7 @@ class Metric(_Ordered):
     baseline = models.FloatField(null=True, blank=True)
     result = models.FloatField(null=True, blank=True)
     period = models.CharField(max_length=120, blank=True)
+    kind = models.CharField(max_length=20, choices=SavingKind.choices, blank=True)
 
     def __str__(self) -> str:
         return self.name
@@ -74,6 +75,10 @@ class SourceDocument(_Ordered):
     published_month = models.PositiveSmallIntegerField(null=True, blank=True)
     published_day = models.PositiveSmallIntegerField(null=True, blank=True)
     published_sort = models.DateField(null=True, blank=True)
+    publisher = models.CharField(max_length=200, blank=True)
+    kind = models.CharField(max_length=20, choices=SourceKind.choices, blank=True)
+    # Field paths of the record this source backs (`outcomes.annual_saving_gbp`, `metrics[0]`...).
+    supports = models.JSONField(default=list, blank=True)
 
     def __str__(self) -> str:
         return self.title

@@ -11,6 +11,8 @@ from shopwindow.innovations.partial_dates import PartialDate
 from shopwindow.innovations.vocabularies import (
     ILLUSTRATIVE_TAG,
     RecordStatus,
+    SavingKind,
+    SavingSharedBy,
     Verification,
     WorkflowStatus,
 )
@@ -49,6 +51,13 @@ class Innovation(models.Model):
     annual_saving_gbp = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     one_off_cost_gbp = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     saving_basis = models.TextField(blank=True)
+    # Format 1.1: how far the saving was checked, the year it refers to, and whose budgets it
+    # was made across ("" means not stated, read as "all").
+    saving_kind = models.CharField(max_length=20, choices=SavingKind.choices, blank=True)
+    saving_year = models.CharField(max_length=20, blank=True)
+    saving_shared_by = models.CharField(max_length=10, choices=SavingSharedBy.choices, blank=True)
+    # Format 1.1 function codes (vocabularies.FUNCTIONS), in vocabulary order.
+    functions = models.JSONField(default=list, blank=True)
 
     evidence_level = models.ForeignKey(
         "innovations.EvidenceLevel", on_delete=models.PROTECT, related_name="innovations"
@@ -88,6 +97,8 @@ class Innovation(models.Model):
         help_text="The submitting council (empty for imported records)",
     )
     published_at = models.DateTimeField(null=True, blank=True)
+    # When a moderator or a catalogue import last checked the record's content against its sources.
+    last_checked_at = models.DateTimeField(null=True, blank=True)
     # The submission form's work in progress: {"record": <spec dict, maybe incomplete>,
     # "completed": [section keys]}. The live fields change only when it is submitted (see
     # services/submission.py), so a half-finished edit never shows anywhere.

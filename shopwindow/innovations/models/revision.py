@@ -15,6 +15,7 @@ class RevisionKind(models.TextChoices):
     PROPOSED = "proposed", "Change proposed"
     APPROVED = "approved", "Proposed change approved"
     STATUS = "status", "Publication status changed"
+    CORRECTED = "corrected", "Corrected after a reported problem"
 
 
 class RevisionState(models.TextChoices):

@@ -5,7 +5,10 @@ CSV and XLSX with one flattened row per record (columns documented in docs/innov
 import csv
 import io
 import json
+import re
+import zipfile
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from openpyxl import Workbook
@@ -30,9 +33,13 @@ CSV_COLUMNS = [
     "other_partners",
     "status",
     "started_on",
+    "functions",
     "annual_saving_gbp",
     "one_off_cost_gbp",
     "saving_basis",
+    "saving_kind",
+    "saving_year",
+    "saving_shared_by",
     "metrics",
     "evidence_level",
     "verification",
@@ -94,20 +101,28 @@ def flat_row(innovation: Innovation, *, include_contact: bool = True) -> dict[st
         "other_partners": _join(record.get("other_partners", [])),
         "status": record["status"],
         "started_on": record.get("started_on", ""),
+        "functions": _join(record.get("functions", [])),
         "annual_saving_gbp": outcomes.get("annual_saving_gbp"),
         "one_off_cost_gbp": outcomes.get("one_off_cost_gbp"),
         "saving_basis": outcomes.get("saving_basis", ""),
+        "saving_kind": outcomes.get("saving_kind", ""),
+        "saving_year": outcomes.get("saving_year", ""),
+        "saving_shared_by": outcomes.get("saving_shared_by", ""),
         "metrics": _join(
             f"{m['name']}: {_num(m.get('baseline'))} -> {_num(m.get('result'))}"
             + (f" {m['unit']}" if m.get("unit") else "")
             + (f" ({m['period']})" if m.get("period") else "")
+            + (f" [{m['kind']}]" if m.get("kind") else "")
             for m in outcomes.get("metrics", [])
         ),
         "evidence_level": evidence["level"],
         "verification": evidence["verification"],
         "sources": _join(
             f"{s['title']} <{s['url']}>"
+            + (f", {s['publisher']}" if "publisher" in s else "")
             + (f" ({s['published_on']})" if "published_on" in s else "")
+            + (f" [{s['kind']}]" if "kind" in s else "")
+            + (f" supports: {', '.join(s['supports'])}" if "supports" in s else "")
             for s in evidence.get("sources", [])
         ),
         "guidance_steps": _join(
@@ -167,9 +182,34 @@ def to_xlsx(innovations: Iterable[Innovation], *, include_contact: bool = True) 
         row = flat_row(innovation, include_contact=include_contact)
         sheet.append([_safe_cell(row[column]) for column in CSV_COLUMNS])
     sheet.freeze_panes = "B2"
+    return stable_workbook_bytes(workbook)
+
+
+# Workbooks are dated like this, so the same records always give the same bytes.
+FIXED_TIME = datetime(2015, 4, 16)  # naive: the XLSX core properties carry no zone
+_FIXED_STAMP = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def stable_workbook_bytes(workbook: Workbook) -> bytes:
+    """An XLSX file that depends only on its content: fixed document dates and zip entry times
+    (openpyxl stamps both with the time of writing)."""
+    workbook.properties.created = workbook.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    stable = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,
+        zipfile.ZipFile(stable, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl sets "modified" as it saves
+                content = _MODIFIED.sub(rb"\g<1>" + _FIXED_STAMP + rb"\g<2>", content)
+            target.writestr(entry, content)
+    return stable.getvalue()
 
 
 def export_records(

@@ -12,13 +12,11 @@ from django.db import transaction
 from shopwindow.accounts.models import User
 from shopwindow.innovations.models import Innovation
 from shopwindow.innovations.selectors import with_record_relations
-from shopwindow.innovations.serialisation import (
-    DOCUMENT_SCHEMA,
-    normalise_record,
-    record_to_dict,
-)
+from shopwindow.innovations.serialisation import normalise_record, record_to_dict
 from shopwindow.innovations.services.records import save_record
 from shopwindow.innovations.services.validation import (
+    ACCEPTED_SCHEMAS,
+    SCHEMA_1_0,
     RecordError,
     RecordValidationError,
     validate_records,
@@ -49,6 +47,16 @@ class ImportResult:
 
 def _file_error(path: str, problem: str) -> RecordError:
     return RecordError(0, None, path, problem)
+
+
+def declares_1_0(content: bytes) -> bool:
+    """Whether the file is a JSON document declaring format 1.0. Such files may leave figures
+    unsourced (1.0 sources cannot say what they back); every other file speaks 1.1."""
+    try:
+        document = json.loads(content.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return isinstance(document, dict) and document.get("schema") == SCHEMA_1_0
 
 
 def parse_file(content: bytes) -> tuple[list[Any], list[RecordError]]:
@@ -101,8 +109,9 @@ def _first_line_is_json(text: str) -> bool:
 
 def _document_records(document: dict[str, Any]) -> tuple[list[Any], list[RecordError]]:
     errors = []
-    if document.get("schema") != DOCUMENT_SCHEMA:
-        errors.append(_file_error("schema", f"must be {DOCUMENT_SCHEMA!r}"))
+    if document.get("schema") not in ACCEPTED_SCHEMAS:
+        accepted = " or ".join(repr(name) for name in ACCEPTED_SCHEMAS)
+        errors.append(_file_error("schema", f"must be {accepted}"))
     extra = sorted(set(document) - {"schema", "records"})
     errors.extend(_file_error(name, "unknown field; allowed: schema, records") for name in extra)
     records = document.get("records")
@@ -119,7 +128,7 @@ def preview_import(content: bytes) -> ImportPreview:
     # Lines that were not JSON are already reported; validate the rest with their own numbers.
     errors += [
         e
-        for e in validate_records(records)
+        for e in validate_records(records, require_sources=not declares_1_0(content))
         if not (e.path == "(record)" and (e.n - 1) not in parsed_ok)
     ]
     if errors:
@@ -149,8 +158,15 @@ def run_import(
     if not preview.ok:
         raise RecordValidationError(preview.errors)
     result = ImportResult()
+    require_sources = not declares_1_0(content)
     for record in preview.records:
-        saved = save_record(record, actor=actor, publish=publish, source=source)
+        saved = save_record(
+            record,
+            actor=actor,
+            publish=publish,
+            source=source,
+            require_sources=require_sources,
+        )
         if saved.created:
             result.created.append(record["id"])
         elif saved.pending:

@@ -36,7 +36,12 @@ from shopwindow.innovations.services.validation import (
     RecordValidationError,
     validate_record,
 )
-from shopwindow.innovations.vocabularies import Source, WorkflowStatus, sync_vocabularies
+from shopwindow.innovations.vocabularies import (
+    FUNCTION_CODES,
+    Source,
+    WorkflowStatus,
+    sync_vocabularies,
+)
 
 
 @dataclass
@@ -83,8 +88,8 @@ def _fresh(innovation: Innovation) -> dict[str, Any]:
     return record_to_dict(with_record_relations(Innovation.objects.all()).get(pk=innovation.pk))
 
 
-def _validated(data: Any) -> dict[str, Any]:
-    errors = validate_record(data)
+def _validated(data: Any, *, require_sources: bool = True) -> dict[str, Any]:
+    errors = validate_record(data, require_sources=require_sources)
     if errors:
         raise RecordValidationError(errors)
     return dict(data)
@@ -107,6 +112,10 @@ def _apply(innovation: Innovation, data: dict[str, Any], *, source: str) -> None
     innovation.annual_saving_gbp = outcomes.get("annual_saving_gbp")
     innovation.one_off_cost_gbp = outcomes.get("one_off_cost_gbp")
     innovation.saving_basis = outcomes.get("saving_basis", "")
+    innovation.saving_kind = outcomes.get("saving_kind", "")
+    innovation.saving_year = outcomes.get("saving_year", "")
+    innovation.saving_shared_by = outcomes.get("saving_shared_by", "")
+    innovation.functions = sorted(data.get("functions") or [], key=FUNCTION_CODES.index)
     innovation.evidence_level = EvidenceLevel.objects.get(level=evidence["level"])
     innovation.verification = evidence["verification"]
     innovation.legal_basis = guidance.get("legal_basis", "")
@@ -143,13 +152,22 @@ def _apply(innovation: Innovation, data: dict[str, Any], *, source: str) -> None
             baseline=m.get("baseline"),
             result=m.get("result"),
             period=m.get("period", ""),
+            kind=m.get("kind", ""),
         )
         for i, m in enumerate(outcomes.get("metrics") or [])
     )
     innovation.sources.all().delete()
     sources = []
     for i, s in enumerate(evidence.get("sources") or []):
-        doc = SourceDocument(innovation=innovation, position=i, title=s["title"], url=s["url"])
+        doc = SourceDocument(
+            innovation=innovation,
+            position=i,
+            title=s["title"],
+            url=s["url"],
+            publisher=s.get("publisher", ""),
+            kind=s.get("kind", ""),
+            supports=list(s.get("supports") or []),
+        )
         doc.published_on = parse_optional(s.get("published_on"))
         sources.append(doc)
     SourceDocument.objects.bulk_create(sources)
@@ -228,13 +246,15 @@ def save_record(
     publish: bool,
     source: str = Source.IMPORT,
     owner: Authority | None = None,
+    require_sources: bool = True,
 ) -> SaveResult:
     """Create or update the record `data["id"]` (upsert). Raises RecordValidationError.
 
     publish=True publishes it (operators' imports). publish=False writes a draft; if the record is
     already published, the change becomes a pending revision and the public version stays.
+    require_sources=False only for format 1.0 files (see validation.validate_records).
     """
-    record = _validated(data)
+    record = _validated(data, require_sources=require_sources)
     existing = Innovation.objects.select_for_update().filter(record_id=record["id"]).first()
     if existing and existing.is_published and not publish:
         revision = propose_change(existing, record, actor=actor, source=source)
@@ -242,6 +262,9 @@ def save_record(
 
     before = _fresh(existing) if existing else None
     old_status = existing.workflow_status if existing else None
+    if existing and before == normalise_record(record) and (existing.is_published or not publish):
+        # Nothing to write: leave the row (and its updated_at) exactly as it is.
+        return SaveResult(existing, None, created=False, pending=False)
     innovation = existing or Innovation(
         record_id=record["id"], submitted_by=actor, owner_council=owner
     )

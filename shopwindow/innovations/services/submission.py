@@ -23,6 +23,7 @@ from shopwindow.innovations.models import EvidenceLevel, Innovation
 from shopwindow.innovations.serialisation import record_to_dict
 from shopwindow.innovations.services.records import ensure_vocabularies, propose_change, save_record
 from shopwindow.innovations.services.validation import (
+    UNSOURCED,
     RecordError,
     RecordValidationError,
     validate_record,
@@ -90,6 +91,14 @@ def section_for_path(path: str) -> Section | None:
     if head == "id":
         return SECTIONS_BY_KEY["about"]
     return next((s for s in SECTIONS if head in s.fields), None)
+
+
+def section_for_error(error: RecordError) -> Section | None:
+    """The page that fixes a problem: a figure without a source is fixed under Evidence (by adding
+    the source), not on the Outcomes page where the figure was typed."""
+    if error.problem == UNSOURCED:
+        return SECTIONS_BY_KEY["evidence"]
+    return section_for_path(error.path)
 
 
 def _empty(value: Any) -> bool:
@@ -172,7 +181,7 @@ def errors_in(record: dict[str, Any], section: Section | None = None) -> list[Re
     errors = validate_record(record)
     if section is None:
         return errors
-    return [e for e in errors if section_for_path(e.path) == section]
+    return [e for e in errors if section_for_error(e) == section]
 
 
 def _unique_id(title: str, current: str) -> str:
@@ -232,7 +241,7 @@ def task_statuses(innovation: Innovation) -> list[tuple[Section, str]]:
     record = state["record"]
     completed = set(state.get("completed") or [])
     visited = set(state.get("visited") or [])
-    problem_sections = {section_for_path(e.path) for e in errors_in(record)}
+    problem_sections = {section_for_error(e) for e in errors_in(record)}
     rows = []
     for section in SECTIONS:
         if section.key in completed and section not in problem_sections:

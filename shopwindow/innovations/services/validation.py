@@ -20,9 +20,16 @@ from jsonschema.exceptions import ValidationError as SchemaError
 
 from shopwindow.authorities.models import Authority
 from shopwindow.innovations.partial_dates import PartialDate
+from shopwindow.innovations.vocabularies import ILLUSTRATIVE_TAG, SOURCED_FIGURES
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "innovation-record-1.json"
-SCHEMA_NAME = "shopwindow/innovation-record/1"
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+SCHEMA_PATH = SCHEMA_DIR / "innovation-record-1.1.json"
+SCHEMA_1_0_PATH = SCHEMA_DIR / "innovation-record-1.json"
+SCHEMA_1_0 = "shopwindow/innovation-record/1"
+SCHEMA_1_1 = "shopwindow/innovation-record/1.1"
+ACCEPTED_SCHEMAS = (SCHEMA_1_0, SCHEMA_1_1)
+UNSOURCED = "no source supports this figure"
+SOURCED_FIGURES_NAMES = [path.split(".", 1)[1] for path in SOURCED_FIGURES]
 ID_RULE = "must be a slug of 3 to 80 characters: lower-case letters, digits and hyphens"
 _TAGS = re.compile(r"<[a-zA-Z/!][^>]*>")
 
@@ -56,8 +63,10 @@ class RecordValidationError(Exception):
 
 
 @cache
-def load_schema() -> dict[str, Any]:
-    schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+def load_schema(version: str = "1.1") -> dict[str, Any]:
+    """The published JSON Schema: version "1.1" (what everything validates against) or "1"."""
+    path = SCHEMA_PATH if version == "1.1" else SCHEMA_1_0_PATH
+    schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return schema
 
 
@@ -209,6 +218,73 @@ def _domain_problems(record: dict[str, Any], known_gss: set[str]) -> list[tuple[
     return problems
 
 
+_FIELD_PATH = re.compile(r"^[a-z_]+(\.[a-z_]+|\[[0-9]+\])*$")
+_PATH_STEP = re.compile(r"([a-z_]+)|\[([0-9]+)\]")
+
+
+def _resolves(record: dict[str, Any], path: str) -> bool:
+    """Whether a `supports` path (like `outcomes.metrics[1]`) names a field the record has."""
+    if not _FIELD_PATH.match(path):
+        return False
+    value: Any = record
+    for name, index in _PATH_STEP.findall(path):
+        if name and isinstance(value, dict) and name in value:
+            value = value[name]
+        elif index and isinstance(value, list) and int(index) < len(value):
+            value = value[int(index)]
+        else:
+            return False
+    return True
+
+
+def figure_paths(record: dict[str, Any]) -> list[str]:
+    """The figures of a record that must each have a source (format 1.1)."""
+    outcomes = record.get("outcomes")
+    if not isinstance(outcomes, dict):
+        return []
+    paths = [f"outcomes.{name}" for name in SOURCED_FIGURES_NAMES if name in outcomes]
+    metrics = outcomes.get("metrics")
+    paths += [
+        f"outcomes.metrics[{i}]" for i in range(len(metrics if isinstance(metrics, list) else []))
+    ]
+    return paths
+
+
+def supported_paths(record: dict[str, Any]) -> set[str]:
+    evidence = record.get("evidence")
+    sources = evidence.get("sources") if isinstance(evidence, dict) else None
+    paths: set[str] = set()
+    for source in sources if isinstance(sources, list) else []:
+        supports = source.get("supports") if isinstance(source, dict) else None
+        if isinstance(supports, list):
+            paths.update(p for p in supports if isinstance(p, str))
+    return paths
+
+
+def _sourcing_problems(record: dict[str, Any]) -> list[tuple[str, str]]:
+    """Format 1.1: every figure of a real (not illustrative) record is backed by a source, and
+    every `supports` path names a field the record has."""
+    problems: list[tuple[str, str]] = []
+    evidence = record.get("evidence")
+    sources = evidence.get("sources") if isinstance(evidence, dict) else None
+    for i, source in enumerate(sources if isinstance(sources, list) else []):
+        supports = source.get("supports") if isinstance(source, dict) else None
+        for j, path in enumerate(supports if isinstance(supports, list) else []):
+            if isinstance(path, str) and not _resolves(record, path):
+                problems.append(
+                    (
+                        f"evidence.sources[{i}].supports[{j}]",
+                        f"{path!r} is not a field of this record",
+                    )
+                )
+    tags = record.get("tags")
+    if isinstance(tags, list) and ILLUSTRATIVE_TAG in tags:
+        return problems
+    supported = supported_paths(record)
+    problems += [(path, UNSOURCED) for path in figure_paths(record) if path not in supported]
+    return problems
+
+
 def _dates(record: dict[str, Any]) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     if isinstance(record.get("started_on"), str):
@@ -224,8 +300,14 @@ def _dates(record: dict[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
-def validate_records(records: Sequence[Any], *, first_n: int = 1) -> list[RecordError]:
-    """Check every record; return every problem (an empty list means all are valid)."""
+def validate_records(
+    records: Sequence[Any], *, first_n: int = 1, require_sources: bool = True
+) -> list[RecordError]:
+    """Check every record; return every problem (an empty list means all are valid).
+
+    require_sources=False is for files that declare format 1.0, whose sources cannot say which
+    figures they back: their figures import, and show as "source not given".
+    """
     validator = _record_validator()
     codes: set[str] = set()
     for record in records:
@@ -246,6 +328,8 @@ def validate_records(records: Sequence[Any], *, first_n: int = 1) -> list[Record
             problems.extend(_schema_problems(error))
         # Domain rules only see values of the right type; the schema has spoken about the rest.
         problems.extend(_domain_problems(record, known))
+        if require_sources:
+            problems.extend(_sourcing_problems(record))
         problems = sorted(dict.fromkeys(problems), key=lambda p: p[0])  # unique, by field path
         if record_id:
             if record_id in first_seen:
@@ -258,6 +342,6 @@ def validate_records(records: Sequence[Any], *, first_n: int = 1) -> list[Record
     return errors
 
 
-def validate_record(record: Any, *, n: int = 1) -> list[RecordError]:
+def validate_record(record: Any, *, n: int = 1, require_sources: bool = True) -> list[RecordError]:
     """Check one record (the API and the form): the same rules as a file of one."""
-    return validate_records([record], first_n=n)
+    return validate_records([record], first_n=n, require_sources=require_sources)

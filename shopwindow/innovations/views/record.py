@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 
 from shopwindow.accounts.permissions import can
-from shopwindow.innovations import selectors
+from shopwindow.innovations import provenance, selectors
 from shopwindow.innovations.models import Innovation
 from shopwindow.innovations.sections import record_section_templates
 from shopwindow.innovations.serialisation import record_to_dict
@@ -45,7 +45,15 @@ def _timeline(innovation: Innovation) -> list[dict[str, Any]]:
 def record_context(request: HttpRequest, innovation: Innovation) -> dict[str, Any]:
     show_contact = selectors.may_see_contact_name(request.user)
     timeline = _timeline(innovation)
+    figures = provenance.figures(innovation)
     return {
+        "saving_provenance": figures.get("outcomes.annual_saving_gbp"),
+        "cost_provenance": figures.get("outcomes.one_off_cost_gbp"),
+        "metric_rows": [
+            (metric, figures[f"outcomes.metrics[{i}]"])
+            for i, metric in enumerate(innovation.metrics.all())
+        ],
+        "source_rows": provenance.source_rows(innovation),
         "innovation": innovation,
         "record": record_to_dict(
             innovation,

@@ -215,7 +215,7 @@ def check_answers(request: HttpRequest, record_id: str) -> HttpResponse:
         problems = submission.errors_in(record)
     error_items = []
     for problem in problems:
-        section = submission.section_for_path(problem.path) or SECTIONS[0]
+        section = submission.section_for_error(problem) or SECTIONS[0]
         error_items.append(
             {
                 "text": f"{section.title}: {problem.path}: {problem.problem}",

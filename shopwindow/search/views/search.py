@@ -26,6 +26,8 @@ def _pairs(params: SearchParams, *, sort: bool = True) -> list[tuple[str, str]]:
         pairs.append(("evidence_min", str(params.filters.evidence_min)))
     if params.filters.savings_min is not None:
         pairs.append(("savings_min", str(params.filters.savings_min)))
+    if params.filters.include_illustrative:
+        pairs.append(("include_illustrative", "true"))
     if sort and params.sort:
         pairs.append(("sort", params.sort))
     return pairs
@@ -54,6 +56,10 @@ def _selected_tags(params: SearchParams) -> list[dict[str, str]]:
         without = [p for p in pairs if p[0] != "savings_min"]
         label = f"At least £{params.filters.savings_min:,.0f} a year"
         tags.append({"heading": "Annual saving", "label": label, "url": _url(without)})
+    if params.filters.include_illustrative:
+        without = [p for p in pairs if p[0] != "include_illustrative"]
+        label = "Illustrative examples included"
+        tags.append({"heading": "Examples", "label": label, "url": _url(without)})
     return tags
 
 

@@ -29,11 +29,12 @@ def send(client: Client, method: str, url: str, body: Any, headers: dict[str, st
     return getattr(client, method)(url, data=data, content_type="application/json", **headers)
 
 
-def test_schema_is_served(client: Client) -> None:
-    response = client.get("/api/v1/schema/innovation-record-1.json")
+@pytest.mark.parametrize("version", ["1", "1.1"])
+def test_schema_is_served(client: Client, version: str) -> None:
+    response = client.get(f"/api/v1/schema/innovation-record-{version}.json")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/schema+json")
-    assert json.loads(response.content) == load_schema()
+    assert json.loads(response.content) == load_schema(version)
 
 
 def test_get_published_record(client: Client) -> None:

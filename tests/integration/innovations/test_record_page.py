@@ -2,6 +2,7 @@
 contact details for council members only, downloads, the council page section and the queue."""
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from django.test import Client
 from shopwindow.accounts.models import User
 from shopwindow.innovations.models import Innovation, RevisionState
 from shopwindow.innovations.services import workflow
+from shopwindow.innovations.services.imports import run_import
 from shopwindow.innovations.services.records import propose_change
 from shopwindow.innovations.vocabularies import WorkflowStatus
 from tests.factories import create_innovation, innovation_record
@@ -27,6 +29,8 @@ FULL: dict[str, Any] = {
         "annual_saving_gbp": 120000,
         "one_off_cost_gbp": 60000,
         "saving_basis": "Budget 2016 against 2015",
+        "saving_kind": "reported",
+        "saving_year": "2016/17",
         "metrics": [
             {"name": "Complaints handled", "unit": "a month", "baseline": 10, "result": 14}
         ],
@@ -45,7 +49,20 @@ FULL: dict[str, Any] = {
     "evidence": {
         "level": 3,
         "verification": "peer-reviewed",
-        "sources": [{"title": "Cabinet report", "url": "https://example.org/report"}],
+        "sources": [
+            {
+                "title": "Cabinet report",
+                "url": "https://example.org/report",
+                "publisher": "South Hams District Council",
+                "kind": "council-report",
+                "published_on": "2016-07",
+                "supports": [
+                    "outcomes.annual_saving_gbp",
+                    "outcomes.one_off_cost_gbp",
+                    "outcomes.metrics[0]",
+                ],
+            }
+        ],
     },
     "contact": {"name": "Pat Example", "role": "Head of service", "email": "pat@example.gov.uk"},
     "adoptions": [{"authority": "E07000045", "status": "adopted", "started_on": "2018-04"}],
@@ -86,9 +103,38 @@ def test_public_page_shows_the_whole_record(client: Client) -> None:
     ):
         assert text in page, text
     assert "Illustrative example" not in page
+    # Provenance: each figure says what kind it is and links to the source that backs it.
+    text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    assert "£120,000 a year Reported by the council, 2016/17. Source: South Hams District" in text
+    assert "£60,000 Source: South Hams District Council" in text
+    assert 'href="#source-1"' in page
+    assert 'id="source-1"' in page
+    assert "Council report · July 2016" in text
+    assert "Backs: annual saving, one-off cost, measure 1" in text
     # Contact details are for signed-in council members only.
     assert "pat@example.gov.uk" not in page
     assert "Sign in</a> as a council member" in page
+
+
+def test_format_1_0_figures_say_their_source_is_not_given(client: Client) -> None:
+    """A 1.0 file's sources cannot say what they back: its figures import, labelled unsourced."""
+    record = innovation_record(
+        id="old-format-record",
+        outcomes={"annual_saving_gbp": 50000},
+        evidence={
+            "level": 1,
+            "verification": "self-reported",
+            "sources": [{"title": "Old report", "url": "https://example.org/old"}],
+        },
+    )
+    document = {"schema": "shopwindow/innovation-record/1", "records": [record]}
+    run_import(json.dumps(document).encode(), publish=True)
+    text = " ".join(
+        re.sub(
+            r"<[^>]+>", " ", client.get("/innovations/old-format-record/").content.decode()
+        ).split()
+    )
+    assert "£50,000 a year No source given for this figure." in text
 
 
 def test_contact_details_for_council_members_and_moderators(

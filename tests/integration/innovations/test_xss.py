@@ -94,7 +94,15 @@ def hostile_record(payload: str, n: int) -> dict[str, Any]:
         evidence={
             "level": 2,
             "verification": "self-reported",
-            "sources": [{"title": text, "url": "https://example.org/source"}],
+            "sources": [
+                {
+                    "title": text,
+                    "url": "https://example.org/source",
+                    "publisher": text[:200],
+                    "kind": "council-report",
+                    "supports": ["outcomes.metrics[0]"],
+                }
+            ],
         },
         guidance={
             "steps": [{"title": text, "detail": f"Detail {payload}", "duration_weeks": 2}],

@@ -43,6 +43,8 @@ def test_api_shape(client: Client, records: None) -> None:
         "score",
         "snippet",
         "annual_saving_gbp",
+        "saving_kind",
+        "is_illustrative",
         "evidence_level",
         "verification",
         "status",
@@ -73,12 +75,28 @@ def test_api_shape(client: Client, records: None) -> None:
 
 
 def test_api_repeated_parameter_is_or(client: Client, records: None) -> None:
-    one = client.get("/api/v1/innovations?nation=wales").json()
-    both = client.get("/api/v1/innovations?nation=wales&nation=england").json()
+    one = client.get("/api/v1/innovations?nation=wales&include_illustrative=true").json()
+    both = client.get(
+        "/api/v1/innovations?nation=wales&nation=england&include_illustrative=true"
+    ).json()
     assert one["count"] == 1
     assert both["count"] == 2
     england = {f["code"]: f["count"] for f in one["facets"]["nation"]}
     assert england == {"england": 1, "wales": 1}
+
+
+def test_illustrative_records_are_left_out_unless_asked_for(client: Client, records: None) -> None:
+    body = client.get("/api/v1/innovations").json()
+    assert [hit["id"] for hit in body["results"]] == ["trading-standards"]
+    assert body["results"][0]["is_illustrative"] is False
+    assert client.get("/api/v1/innovations?include_illustrative=false").json()["count"] == 1
+    assert client.get("/api/v1/innovations?include_illustrative=true").json()["count"] == 2
+    bad = client.get("/api/v1/innovations?include_illustrative=maybe")
+    assert bad.status_code == 400
+    assert bad.json()["parameter"] == "include_illustrative"
+    html = client.get("/innovations/?q=libraries").content.decode()
+    assert "No records found" in html
+    assert 'name="include_illustrative" type="checkbox" value="true"' in html
 
 
 def test_api_did_you_mean(client: Client, records: None) -> None:
@@ -87,8 +105,9 @@ def test_api_did_you_mean(client: Client, records: None) -> None:
 
 
 def test_api_paging_links(client: Client, records: None) -> None:
-    body = client.get("/api/v1/innovations?page_size=1").json()
+    body = client.get("/api/v1/innovations?page_size=1&include_illustrative=true").json()
     assert body["count"] == 2
+    assert "include_illustrative=true" in body["next"]
     assert len(body["results"]) == 1
     assert "page=2" in body["next"]
     assert client.get(body["next"]).json()["previous"] is not None
@@ -137,6 +156,7 @@ def test_every_parameter_is_in_the_openapi_document(client: Client) -> None:
         "verification",
         "status",
         "savings_min",
+        "include_illustrative",
         "sort",
         "page",
         "page_size",
@@ -147,7 +167,7 @@ def test_every_parameter_is_in_the_openapi_document(client: Client) -> None:
 
 
 def test_page_shows_results_facets_and_shareable_state(client: Client, records: None) -> None:
-    response = client.get("/innovations/?q=libraries&nation=wales")
+    response = client.get("/innovations/?q=libraries&nation=wales&include_illustrative=true")
     assert response.status_code == 200
     html = response.content.decode()
     assert "1 record" in html
@@ -156,7 +176,7 @@ def test_page_shows_results_facets_and_shareable_state(client: Client, records: 
     assert 'name="nation" type="checkbox" value="wales" checked' in html
     assert 'value="libraries"' in html  # the query stays in the search box
     # The selected filter is a removable tag that keeps the query.
-    assert 'href="?q=libraries"' in html
+    assert 'href="?q=libraries&amp;include_illustrative=true"' in html
     assert "Clear filters" in html
 
 

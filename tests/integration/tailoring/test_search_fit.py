@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from shopwindow.tailoring.selectors import SESSION_KEY
+from tests.factories import create_innovation
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,9 @@ def test_fit_shown_in_results_for_the_chosen_council(client: Client, demo: None)
     session = client.session
     session[SESSION_KEY] = "E08000003"  # Manchester
     session.save()
+    create_innovation(
+        title="Joint trading standards service", service_areas=["regulatory-services"]
+    )
     page = client.get("/innovations/", {"q": "trading standards"}).content.decode()
     assert "Fit for Manchester:" in page
     assert "out of 100" in page

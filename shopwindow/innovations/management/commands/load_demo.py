@@ -1,4 +1,5 @@
-"""Load the demo innovation records (six real reforms and the illustrative examples)."""
+"""Load the demo innovation records: the illustrative examples, made up to show how the service
+works (tagged `illustrative`). The real records are the catalogue (`load_catalogue`)."""
 
 from pathlib import Path
 from typing import Any
