@@ -116,6 +116,22 @@ def test_post_creates_a_draft(client: Client, south_hams_member: User) -> None:
     assert client.get("/api/v1/innovations/via-api").status_code == 404
 
 
+def test_post_with_an_unsourced_saving_is_a_400_with_the_spec_text(
+    client: Client, south_hams_member: User
+) -> None:
+    record = innovation_record(
+        id="unsourced-via-api",
+        outcomes={"annual_saving_gbp": 80000},
+        evidence={"level": 1, "verification": "self-reported", "sources": []},
+    )
+    response = send(client, "post", "/api/v1/innovations", record, bearer(south_hams_member))
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        "record 1 (unsourced-via-api): outcomes.annual_saving_gbp: no source supports this figure"
+    ]
+    assert not Innovation.objects.filter(record_id="unsourced-via-api").exists()
+
+
 def test_post_without_token_is_401(client: Client) -> None:
     response = send(client, "post", "/api/v1/innovations", innovation_record(), {})
     assert response.status_code == 401

@@ -151,6 +151,32 @@ def test_number_and_row_errors(south_hams_member: User) -> None:
     }
 
 
+def test_a_saving_needs_a_source_that_backs_it(south_hams_member: User) -> None:
+    """The Outcomes page takes the figure; the Evidence page asks for the source that backs it."""
+    client = signed_in(south_hams_member)
+    innovation = start(client)
+    url = f"/innovations/{innovation.record_id}/edit/"
+    response = client.post(url + "outcomes/", {"action": "save", "annual_saving_gbp": "45000"})
+    assert response.status_code == 302
+    evidence = {
+        "action": "save",
+        "level": "2",
+        "sources-count": "1",
+        "sources-0-title": "Cabinet report, March 2017",
+        "sources-0-url": "https://democracy.example.gov.uk/cabinet",
+    }
+    page = client.post(url + "evidence/", evidence).content.decode()
+    assert "Annual saving: no source supports this figure" in page
+    assert 'href="#id_sources-0-supports"' in page
+    assert 'value="outcomes.annual_saving_gbp"' in page
+    evidence["sources-0-supports"] = "outcomes.annual_saving_gbp"
+    evidence["sources-0-kind"] = "council-report"
+    assert client.post(url + "evidence/", evidence).status_code == 302
+    source = _draft(innovation)["record"]["evidence"]["sources"][0]
+    assert source["supports"] == ["outcomes.annual_saving_gbp"]
+    assert source["kind"] == "council-report"
+
+
 def test_add_another_and_remove_rows_without_javascript(south_hams_member: User) -> None:
     client = signed_in(south_hams_member)
     innovation = start(client)
