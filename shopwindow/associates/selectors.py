@@ -101,7 +101,7 @@ def experience(profile: AssociateProfile) -> Experience:
     summary = done.aggregate(n=Count("id"), avg=Avg("rating"))
     record_ids = set(done.values_list("help_request__linked_records", flat=True)) - {None}
     record_ids |= set(done.exclude(draft_record=None).values_list("draft_record", flat=True))
-    records = list(published_innovations().filter(pk__in=record_ids))
+    records = list(published_innovations(include_illustrative=True).filter(pk__in=record_ids))
     average = round(float(summary["avg"]), 1) if summary["avg"] is not None else None
     return Experience(completed=summary["n"] or 0, records=records, average_rating=average)
 

@@ -92,7 +92,8 @@ def digest_items(user: User, since: datetime) -> list[DigestItem]:
     themes = dict(Theme.objects.values_list("code", "label"))
     areas = dict(ServiceArea.objects.values_list("code", "label"))
     items = []
-    for innovation in published_innovations().filter(pk__in=ids).order_by("title"):
+    records = published_innovations(include_illustrative=True).filter(pk__in=ids)
+    for innovation in records.order_by("title"):
         because = [
             f"theme: {themes[t.code]}" for t in innovation.themes.all() if t.code in codes["theme"]
         ]

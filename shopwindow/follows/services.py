@@ -40,7 +40,7 @@ def normalise(kind: str, code_or_id: str | int) -> str:
             raise FollowError(f"There is no service area {code!r}")
         return code
     if kind == FollowKind.RECORD:
-        records = published_innovations()
+        records = published_innovations(include_illustrative=True)
         found = records.filter(record_id=code).values_list("record_id", flat=True).first()
         if found is None and code.isdigit():
             found = records.filter(pk=int(code)).values_list("record_id", flat=True).first()
@@ -62,7 +62,10 @@ def unfollow(user: User, kind: str, code_or_id: str | int) -> bool:
     code = str(code_or_id).strip()
     if kind == FollowKind.RECORD and code.isdigit():
         code = str(
-            published_innovations().filter(pk=int(code)).values_list("record_id", flat=True).first()
+            published_innovations(include_illustrative=True)
+            .filter(pk=int(code))
+            .values_list("record_id", flat=True)
+            .first()
             or code
         )
     deleted, _ = Follow.objects.filter(user=user, kind=kind, code=code).delete()

@@ -38,8 +38,11 @@ def with_record_relations(qs: QuerySet[Innovation]) -> QuerySet[Innovation]:
     )
 
 
-def published_innovations(*, include_illustrative: bool = True) -> QuerySet[Innovation]:
-    """Published records with their relations prefetched, newest first by publication."""
+def published_innovations(*, include_illustrative: bool = False) -> QuerySet[Innovation]:
+    """Published records with their relations prefetched, newest first by publication.
+
+    Illustrative demo records are left out unless asked for: every list, search and total leaves
+    them out by default. Look-ups of records the visitor already chose (by id) include them."""
     qs = Innovation.objects.filter(workflow_status=WorkflowStatus.PUBLISHED)
     if not include_illustrative:
         qs = qs.filter(is_illustrative=False)
@@ -47,7 +50,7 @@ def published_innovations(*, include_illustrative: bool = True) -> QuerySet[Inno
 
 
 def get_published(record_id: str) -> Innovation | None:
-    return published_innovations().filter(record_id=record_id).first()
+    return published_innovations(include_illustrative=True).filter(record_id=record_id).first()
 
 
 def all_innovations(*, published_only: bool) -> QuerySet[Innovation]:

@@ -398,12 +398,17 @@ def data_version() -> str:
     Covers all published records (illustrative too), so one version serves every filter.
     """
     records = (
-        published_innovations()
+        published_innovations(include_illustrative=True)
         .prefetch_related(None)
         .order_by()
         .aggregate(count=Count("pk"), latest=Max("updated_at"), last_published=Max("published_at"))
     )
-    published = published_innovations().prefetch_related(None).order_by().values("pk")
+    published = (
+        published_innovations(include_illustrative=True)
+        .prefetch_related(None)
+        .order_by()
+        .values("pk")
+    )
     adoptions = Adoption.objects.filter(innovation__in=published).aggregate(
         count=Count("pk"),
         latest_pk=Max("pk"),

@@ -61,7 +61,9 @@ def fits_for_hits(context: template.Context, hits: Iterable[Any]) -> dict[int, F
     pks = [hit.pk for hit in hits]
     if council is None or not pks:
         return {}
-    return fit_for_many(published_innovations().filter(pk__in=pks), council)
+    return fit_for_many(
+        published_innovations(include_illustrative=True).filter(pk__in=pks), council
+    )
 
 
 @register.inclusion_tag("tailoring/includes/fit_summary.html", takes_context=True)
