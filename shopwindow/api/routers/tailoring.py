@@ -109,9 +109,17 @@ class RecommendationOut(Schema):
         "projected (a forecast), reported, audited or evaluated; null when not stated"
     )
     powers_match: bool = Field(
-        description="False when the council runs none of the record's service areas"
+        description="False when the council runs none of the record's functions (or, for a "
+        "record without functions, none of its service areas)"
     )
+    powers_basis: str = Field(description="What the powers check used: functions or service-areas")
     services_not_run: list[str] = Field(description="Service-area codes the council does not run")
+    functions_not_run: list[str] = Field(
+        description="Function codes the council does not run (empty for a record without functions)"
+    )
+    run_elsewhere: list[str] = Field(
+        description="Who runs each of those functions for this council's area, in words"
+    )
 
 
 class RecommendationsOut(Schema):
@@ -181,7 +189,10 @@ def authority_recommendations(
                 projection_note=projection.reason or projection.method,
                 saving_kind=item.innovation.saving_kind or None,
                 powers_match=fit.powers_match,
-                services_not_run=list(fit.unmatched),
+                powers_basis=fit.basis,
+                services_not_run=list(fit.areas_not_run),
+                functions_not_run=list(fit.unmatched) if fit.basis == "functions" else [],
+                run_elsewhere=list(fit.run_elsewhere),
             )
         )
     return RecommendationsOut(
