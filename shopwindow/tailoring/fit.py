@@ -30,7 +30,7 @@ from shopwindow.tailoring.comparators import (
     weighted_distance,
 )
 from shopwindow.tailoring.functions import functions_run_by, who_runs
-from shopwindow.tailoring.models import Comparator
+from shopwindow.tailoring.models import Comparator, ComparatorScope
 from shopwindow.tailoring.powers import SERVICE_AREA_LABELS, services_run_by
 from shopwindow.tailoring.projection import Projection, project
 
@@ -141,7 +141,9 @@ class CouncilContext:
 
     @classmethod
     def load(cls, council: Authority) -> "CouncilContext":
-        rows = Comparator.objects.filter(authority=council).values_list(
+        rows = Comparator.objects.filter(
+            authority=council, scope=ComparatorScope.NATION
+        ).values_list(
             "comparator_id", "rank", "distance"
         )
         return cls(
@@ -161,9 +163,11 @@ class CouncilContext:
             for row in (
                 Authority.objects.filter(is_current=True)
                 .exclude(gss="")
-                .values("pk", "authority_type", *fields)
+                .values("pk", "authority_type", "nation", *fields)
             ):
                 if comparison_group(row["authority_type"]) != self.group:
+                    continue
+                if row["nation"] != self.council.nation:  # comparators are within the nation
                     continue
                 values = [row[name] for name in fields]
                 if all(value is not None and value > 0 for value in values):
@@ -187,6 +191,8 @@ class CouncilContext:
         if self.group is None or not authority.is_current:
             return None
         if comparison_group(authority.authority_type) != self.group:
+            return None
+        if authority.nation != self.council.nation:
             return None
         profiles = self._load_profiles()
         if str(authority.pk) not in profiles or not self._farthest:
@@ -232,6 +238,16 @@ def _similarity(
         return part(0.0, "No lead council is recorded, so similarity scores 0")
     if not first.is_current:
         return part(0.0, f"Led by {first.name}, a former council: we compare current councils")
+    if (
+        comparison_group(first.authority_type) == context.group
+        and first.nation != context.council.nation
+    ):
+        return part(
+            0.0,
+            f"Led by {first.name}, in {first.get_nation_display()}: we compare your council "
+            f"with {GROUP_SHORT.get(context.group, '')} councils in "
+            f"{context.council.get_nation_display()}",
+        )
     return part(
         0.0,
         f"Led by {first.name}, {TYPE_PHRASES.get(first.authority_type, 'another kind of council')}"

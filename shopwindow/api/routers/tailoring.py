@@ -39,6 +39,8 @@ class Method(Schema):
     documentation: str = Field(description="The page that explains the method")
     group: str | None = Field(description="district, county, single-tier, or null: not compared")
     group_label: str
+    scope: str = Field(description="nation (the default: councils in the same nation) or uk")
+    scope_text: str = Field(description="Which councils were compared, and why")
     note: str | None = Field(default=None, description="Why a council has no comparators")
 
 
@@ -61,15 +63,21 @@ class ComparatorsOut(Schema):
     summary="A council's comparable councils",
     description=(
         "The 15 most similar councils of the same kind (districts with districts, counties with "
-        "counties, single-tier with single-tier), nearest first. Combined authorities, the GLA "
-        "and former councils have none: the list is empty and `method.note` says why."
+        "counties, single-tier with single-tier), nearest first, within the council's own nation "
+        "by default (Northern Ireland's 11 districts have 10 each); `?scope=uk` compares across "
+        "the UK. Combined authorities, the GLA and former councils have none: the list is empty "
+        "and `method.note` says why."
     ),
 )
-def authority_comparators(request: HttpRequest, gss: str) -> ComparatorsOut:
+def authority_comparators(
+    request: HttpRequest, gss: str, scope: str = "nation"
+) -> ComparatorsOut:
+    if scope not in selectors.SCOPES:
+        raise bad_parameter("scope", "must be nation or uk")
     council = selectors.authority_by_identifier(gss)
     if council is None:
         raise not_found(f"No authority has the code {gss}")
-    method = selectors.method_for(council)
+    method = selectors.method_for(council, scope)
     method.pop("weights_text", None)
     return ComparatorsOut(
         authority=AuthorityRef(gss=council.identifier, name=council.name),
@@ -81,7 +89,7 @@ def authority_comparators(request: HttpRequest, gss: str) -> ComparatorsOut:
                 distance=item.distance,
                 rank=item.rank,
             )
-            for item in selectors.comparators_for(council)
+            for item in selectors.comparators_for(council, scope)
         ],
     )
 
