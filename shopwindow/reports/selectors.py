@@ -7,13 +7,15 @@ counting rules below are easy to read and to test. The rules (also on the page a
 docs/report.md, "Method and caveats"):
 
 - Each record counts once. A saving shared by several councils belongs to the partnership: it is
-  added once to the total, never once per council.
+  added once to the total, never once per council. A filter on the lead councils' nation or region
+  keeps a record with two lead councils there once (`distinct()`, and a check by primary key).
+- Which saving goes into which total (achieved, verified, forecast, shown apart, no figure) is
+  decided in one place, `savings.py`; a sum over no figures is None, never £0.
 - In a breakdown (theme, service area, nation, region, authority type of the lead councils), a
   record counts in full in EVERY category it touches, so the rows can add up to more than the
   total; the total row counts each record once and equals the headline figure.
-- Verified savings are those from records whose evidence is not self-reported.
-- Payback = total one-off cost / total annual saving x 12 months, over records that give both a
-  one-off cost and an annual saving above zero.
+- Payback = total one-off cost / total achieved saving x 12 months, over records that give both a
+  one-off cost and an achieved saving above zero (never forecasts).
 - Councils that adopted: distinct councils with a confirmed adoption that was not abandoned.
   Adoptions over time use the adoption's start date, else the date it was confirmed.
 - Illustrative demo records are left out unless `filters.include_illustrative`.
@@ -51,6 +53,7 @@ from shopwindow.reports.figures import (
     YearCount,
 )
 from shopwindow.reports.filters import ReportFilters
+from shopwindow.reports.savings import ACHIEVED, saving_class, sums
 
 __all__ = [
     "BarrierExample",
@@ -87,6 +90,7 @@ def filtered_records(filters: ReportFilters) -> QuerySet[Innovation]:
             "themes",
             "service_areas",
             "barriers",
+            "sources",
             Prefetch("lead_links", queryset=LeadAuthority.objects.select_related("authority")),
             Prefetch(
                 "partner_links", queryset=PartnerAuthority.objects.select_related("authority")
@@ -119,7 +123,8 @@ def _narrow(qs: QuerySet[Innovation], filters: ReportFilters) -> QuerySet[Innova
 
 def national_figures(filters: ReportFilters) -> NationalFigures:
     """Every figure of the national report for these filters (see the module docstring)."""
-    records = list(filtered_records(filters))
+    # Each record once, whatever the joins of the filters did (the queryset is distinct() too).
+    records = list({r.pk: r for r in filtered_records(filters)}.values())
     illustrative_left_out = 0
     if not filters.include_illustrative:
         illustrative_left_out = (
@@ -149,27 +154,23 @@ def national_figures(filters: ReportFilters) -> NationalFigures:
     )
 
 
-def _saving(record: Innovation) -> Decimal:
-    return record.annual_saving_gbp or ZERO
+def _achieved(record: Innovation) -> Decimal | None:
+    return record.annual_saving_gbp if saving_class(record) == ACHIEVED else None
 
 
 def _totals(records: list[Innovation], adoptions: list[Adoption]) -> Totals:
-    with_both = [r for r in records if r.one_off_cost_gbp is not None and _saving(r) > ZERO]
-    basis_cost = sum((r.one_off_cost_gbp or ZERO for r in with_both), ZERO)
-    basis_saving = sum((_saving(r) for r in with_both), ZERO)
+    with_both = [
+        (r.one_off_cost_gbp, saving)
+        for r in records
+        if r.one_off_cost_gbp is not None and (saving := _achieved(r)) is not None and saving > ZERO
+    ]
+    basis_cost = sum((cost for cost, _ in with_both), ZERO)
+    basis_saving = sum((saving for _, saving in with_both), ZERO)
     payback = (basis_cost / basis_saving * 12).quantize(Decimal("0.1")) if with_both else None
     shared = {link.authority_id for r in records for link in r.lead_links.all()}
     shared |= {link.authority_id for r in records for link in r.partner_links.all()}
-    verified = [r for r in records if r.verified]
     return Totals(
-        records=len(records),
-        records_with_saving=sum(1 for r in records if r.annual_saving_gbp is not None),
-        annual_saving=sum((_saving(r) for r in records), ZERO),
-        verified_saving=sum((_saving(r) for r in verified), ZERO),
-        self_reported_saving=sum((_saving(r) for r in records if not r.verified), ZERO),
-        verified_records=len(verified),
-        one_off_cost=sum((r.one_off_cost_gbp or ZERO for r in records), ZERO),
-        records_with_cost=sum(1 for r in records if r.one_off_cost_gbp is not None),
+        sums=sums(records),
         payback_months=payback,
         payback_records=len(with_both),
         councils_shared=len(shared),
@@ -179,15 +180,7 @@ def _totals(records: list[Innovation], adoptions: list[Adoption]) -> Totals:
 
 
 def _row(code: str, label: str, records: Iterable[Innovation]) -> BreakdownRow:
-    items = list(records)
-    return BreakdownRow(
-        code=code,
-        label=label,
-        records=len(items),
-        annual_saving=sum((_saving(r) for r in items), ZERO),
-        verified_saving=sum((_saving(r) for r in items if r.verified), ZERO),
-        one_off_cost=sum((r.one_off_cost_gbp or ZERO for r in items), ZERO),
-    )
+    return BreakdownRow(code=code, label=label, sums=sums(records))
 
 
 def _breakdown(
@@ -286,10 +279,7 @@ def _evidence_levels(records: list[Innovation]) -> list[LevelRow]:
         LevelRow(
             level=level.level,
             label=level.label,
-            records=sum(1 for r in records if r.evidence_level_id == level.pk),
-            annual_saving=sum(
-                (_saving(r) for r in records if r.evidence_level_id == level.pk), ZERO
-            ),
+            sums=sums(r for r in records if r.evidence_level_id == level.pk),
         )
         for level in EvidenceLevel.objects.order_by("level")
     ]
@@ -383,13 +373,19 @@ def _map_cells(records: list[Innovation]) -> dict[str, MapCell]:
             if council.gss:
                 by_council[council.gss] |= {record.pk}
     spread = spread_to_districts(by_council, members=_area_members(), combine=lambda a, b: a | b)
-    saving = {r.pk: _saving(r) for r in records}
+    saving = {r.pk: _achieved(r) for r in records}
     hexes = district_hexes()
-    return {
-        gss: MapCell(records=len(ids), annual_saving=sum((saving[i] for i in ids), ZERO))
-        for gss, ids in spread.items()
-        if gss in hexes
-    }
+    cells = {}
+    for gss, ids in spread.items():
+        if gss not in hexes:
+            continue
+        figures = [value for i in ids if (value := saving[i]) is not None]
+        cells[gss] = MapCell(
+            records=len(ids),
+            achieved_saving=sum(figures, ZERO) if figures else None,
+            achieved_records=len(figures),
+        )
+    return cells
 
 
 def data_version() -> str:
