@@ -8,7 +8,8 @@ docs/report.md, "Method and caveats"):
 
 - Each record counts once. A saving shared by several councils belongs to the partnership: it is
   added once to the total, never once per council. A filter on the lead councils' nation or region
-  keeps a record with two lead councils there once (`distinct()`, and a check by primary key).
+  keeps a record with two lead councils there once (`_narrow` ends in `distinct()`; a test fails
+  without it).
 - Which saving goes into which total (achieved, verified, forecast, shown apart, no figure) is
   decided in one place, `savings.py`; a sum over no figures is None, never £0.
 - In a breakdown (theme, service area, nation, region, authority type of the lead councils), a
@@ -123,8 +124,7 @@ def _narrow(qs: QuerySet[Innovation], filters: ReportFilters) -> QuerySet[Innova
 
 def national_figures(filters: ReportFilters) -> NationalFigures:
     """Every figure of the national report for these filters (see the module docstring)."""
-    # Each record once, whatever the joins of the filters did (the queryset is distinct() too).
-    records = list({r.pk: r for r in filtered_records(filters)}.values())
+    records = list(filtered_records(filters))
     illustrative_left_out = 0
     if not filters.include_illustrative:
         illustrative_left_out = (
