@@ -143,9 +143,7 @@ class CouncilContext:
     def load(cls, council: Authority) -> "CouncilContext":
         rows = Comparator.objects.filter(
             authority=council, scope=ComparatorScope.NATION
-        ).values_list(
-            "comparator_id", "rank", "distance"
-        )
+        ).values_list("comparator_id", "rank", "distance")
         return cls(
             council=council,
             services=services_run_by(council),

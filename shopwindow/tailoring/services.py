@@ -61,8 +61,8 @@ def build_comparators(*, neighbours: int = NEIGHBOURS) -> BuildSummary:
 
     rows: list[Comparator] = []
     sets: list[tuple[str, dict[str, list[float]]]] = [
-        (ComparatorScope.UK, raw) for _, raw in sorted(groups.items())
-    ] + [(ComparatorScope.NATION, raw) for _, raw in sorted(national.items())]
+        (str(ComparatorScope.UK), raw) for _, raw in sorted(groups.items())
+    ] + [(str(ComparatorScope.NATION), raw) for _, raw in sorted(national.items())]
     for group, raw in sorted(groups.items()):
         summary.groups[group] = len(raw)
     for scope, raw in sets:

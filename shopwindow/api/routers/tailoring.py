@@ -69,9 +69,7 @@ class ComparatorsOut(Schema):
         "and `method.note` says why."
     ),
 )
-def authority_comparators(
-    request: HttpRequest, gss: str, scope: str = "nation"
-) -> ComparatorsOut:
+def authority_comparators(request: HttpRequest, gss: str, scope: str = "nation") -> ComparatorsOut:
     if scope not in selectors.SCOPES:
         raise bad_parameter("scope", "must be nation or uk")
     council = selectors.authority_by_identifier(gss)

@@ -1,9 +1,11 @@
 """A small hand-built set of records whose figures the tests work out by hand.
 
 R1  partnership: lead South Hams, partners West Devon and Devon County Council (3 councils),
-    saving 300,000 (confirmed by audit), one-off 150,000, peer-reviewed, level 3, shared-services, started 2019,
+    saving 300,000 (confirmed by audit), one-off 150,000, peer-reviewed, level 3,
+    shared-services, started 2019,
     2 barriers (1 with an ask), adopted by Teignbridge (started 2021).
-R2  Cardiff, saving 100,000 (reported by the council), no cost, self-reported, level 1, digital-access + service-redesign,
+R2  Cardiff, saving 100,000 (reported by the council), no cost, self-reported, level 1,
+    digital-access + service-redesign,
     started 2021, 1 barrier with an ask, adopted by Swansea (no start date).
 R3  leads South Hams (England) and Swansea (Wales), saving 50,000 (evaluated), one-off 60,000,
     independently evaluated, level 4, shared-services, started 2022; Teignbridge abandoned it.

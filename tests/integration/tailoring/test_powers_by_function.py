@@ -44,7 +44,8 @@ def test_every_row_has_a_source_and_every_pair_is_present() -> None:
 def test_a_district_does_not_run_trading_standards_and_its_county_is_named() -> None:
     south_hams = Authority.objects.get(gss=SOUTH_HAMS)
     power = function_power(south_hams, "trading-standards")
-    assert power is not None and not power.runs
+    assert power is not None
+    assert not power.runs
     assert power.body == "Devon County Council"
     fit = fit_for(trading_standards_record(), south_hams)
     assert not fit.powers_match
@@ -66,7 +67,8 @@ def test_the_same_record_matches_for_the_county() -> None:
 def test_a_northern_ireland_district_does_not_run_housing() -> None:
     belfast = Authority.objects.get(gss=BELFAST)
     matched, unmatched = functions_match(belfast, ["housing-and-homelessness", "waste-collection"])
-    assert matched == ["waste-collection"] and unmatched == ["housing-and-homelessness"]
+    assert matched == ["waste-collection"]
+    assert unmatched == ["housing-and-homelessness"]
     record = create_innovation(
         service_areas=["housing"],
         functions=["housing-and-homelessness"],
@@ -84,7 +86,9 @@ def test_a_northern_ireland_district_does_not_run_housing() -> None:
 )
 def test_northern_ireland_functions_that_sit_with_other_bodies(code: str) -> None:
     power = function_power(Authority.objects.get(gss=BELFAST), code)
-    assert power is not None and not power.runs and power.body
+    assert power is not None
+    assert not power.runs
+    assert power.body
 
 
 def test_overrides_apply_to_functions() -> None:
@@ -98,4 +102,5 @@ def test_overrides_apply_to_functions() -> None:
 def test_a_record_without_functions_falls_back_on_service_areas() -> None:
     record = create_innovation(functions=[], service_areas=["regulatory-services"])
     fit = fit_for(record, Authority.objects.get(gss=SOUTH_HAMS))
-    assert fit.basis == "service-areas" and fit.powers_match
+    assert fit.basis == "service-areas"
+    assert fit.powers_match
