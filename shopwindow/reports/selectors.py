@@ -30,7 +30,6 @@ from decimal import Decimal
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from shopwindow.authorities.models import Authority
 from shopwindow.authorities.vocabularies import AuthorityType, Nation, Region
 from shopwindow.innovations.models import (
     Adoption,
@@ -41,7 +40,6 @@ from shopwindow.innovations.models import (
 )
 from shopwindow.innovations.selectors import published_innovations
 from shopwindow.innovations.vocabularies import SERVICE_AREAS, THEMES, AdoptionStatus
-from shopwindow.reports.charts import district_hexes, spread_to_districts
 from shopwindow.reports.figures import (
     BarrierExample,
     BarrierGroup,
@@ -54,6 +52,7 @@ from shopwindow.reports.figures import (
     YearCount,
 )
 from shopwindow.reports.filters import ReportFilters
+from shopwindow.reports.mapcells import map_cells
 from shopwindow.reports.savings import ACHIEVED, saving_class, sums
 
 __all__ = [
@@ -146,7 +145,7 @@ def national_figures(filters: ReportFilters) -> NationalFigures:
         barrier_groups=groups,
         barriers_total=barriers_total,
         asks_total=asks_total,
-        map_cells=_map_cells(records),
+        map_cells=map_cells(records),
         illustrative_left_out=illustrative_left_out,
         data_as_of=max(stamps) if stamps else None,
         generated_at=timezone.now(),
@@ -344,48 +343,6 @@ def _barrier_groups(records: list[Innovation]) -> tuple[list[BarrierGroup], int,
     ]
     groups.sort(key=lambda g: (-g.barriers, position.get(g.code, 99)))
     return groups, barriers_total, asks_total
-
-
-def _area_members() -> dict[str, list[str]]:
-    """Upper-tier GSS code -> the GSS codes of the councils inside it (for the hex map)."""
-    members: dict[str, list[str]] = defaultdict(list)
-    rows = Authority.objects.exclude(gss="").values_list(
-        "gss", "parent_county__gss", "combined_authority__gss"
-    )
-    for gss, county, combined in rows:
-        for parent in (county, combined):
-            if parent:
-                members[parent].append(gss)
-    return members
-
-
-def _map_cells(records: list[Innovation]) -> dict[str, MapCell]:
-    """Each district hex: the distinct records its council, or a county or combined authority
-    above it, led or partnered in. A record counts once per hex however many of its councils
-    cover that hex, so a hex's figures are never doubled; hexes are not meant to be summed."""
-    if not records:
-        return {}
-    by_council: dict[str, frozenset[int]] = defaultdict(frozenset)
-    for record in records:
-        councils = [link.authority for link in record.lead_links.all()]
-        councils += [link.authority for link in record.partner_links.all()]
-        for council in councils:
-            if council.gss:
-                by_council[council.gss] |= {record.pk}
-    spread = spread_to_districts(by_council, members=_area_members(), combine=lambda a, b: a | b)
-    saving = {r.pk: _achieved(r) for r in records}
-    hexes = district_hexes()
-    cells = {}
-    for gss, ids in spread.items():
-        if gss not in hexes:
-            continue
-        figures = [value for i in ids if (value := saving[i]) is not None]
-        cells[gss] = MapCell(
-            records=len(ids),
-            achieved_saving=sum(figures, ZERO) if figures else None,
-            achieved_records=len(figures),
-        )
-    return cells
 
 
 def data_version() -> str:
