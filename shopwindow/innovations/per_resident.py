@@ -139,9 +139,8 @@ def per_resident(
     population: int | None = None
     if counted and all(area.population for area in counted):
         population = sum(area.population or 0 for area in counted)
-    return PerResident(
-        saving=annual_saving, shared_by=str(kind), areas=areas, population=population
-    )
+    saving = annual_saving if isinstance(annual_saving, Decimal) else Decimal(str(annual_saving))
+    return PerResident(saving=saving, shared_by=str(kind), areas=areas, population=population)
 
 
 def for_record(innovation: object) -> PerResident | None:
