@@ -185,3 +185,13 @@ def who_runs(authority: Authority, codes: Iterable[str]) -> list[str]:
         if power is not None and not power.runs:
             sentences.append(f"{power.who_runs_sentence} for {authority.name}")
     return sentences
+
+
+def function_matrix(kinds: Iterable[str]) -> list[tuple[str, list[bool]]]:
+    """(function label, [runs it? for each authority type in `kinds`]) for every function: the
+    summary on the "who runs what" page."""
+    table, columns = function_table(), list(kinds)
+    return [
+        (label, [table[(kind, code)].runs for kind in columns])
+        for code, label in FUNCTION_LABELS.items()
+    ]

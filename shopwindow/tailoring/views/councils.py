@@ -85,5 +85,8 @@ def powers_method(request: HttpRequest) -> HttpResponse:
             "body": render_markdown(_doc("powers.md")),
             "columns": [label for _, label in powers_table.SUMMARY_COLUMNS],
             "matrix": powers_table.summary_matrix(),
+            "function_matrix": functions_table.function_matrix(
+                kind for kind, _ in powers_table.SUMMARY_COLUMNS
+            ),
         },
     )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.test import Client
 
 from shopwindow.authorities.models import Authority
 from shopwindow.authorities.vocabularies import AuthorityType
@@ -104,3 +105,15 @@ def test_a_record_without_functions_falls_back_on_service_areas() -> None:
     fit = fit_for(record, Authority.objects.get(gss=SOUTH_HAMS))
     assert fit.basis == "service-areas"
     assert fit.powers_match
+
+
+def test_the_who_runs_what_page_summarises_functions_by_kind(client: Client) -> None:
+    html = client.get("/councils/who-runs-what/").content.decode()
+    assert "Functions each kind of authority runs" in html
+    row = (
+        html.split("data-function-matrix")[1].split(">Trading standards</th>")[1].split("</tr>")[0]
+    )
+    # District, county, English single-tier, Wales, Scotland, NI, combined authority, GLA.
+    assert [cell.split("<")[0] for cell in row.split('govuk-table__cell">')[1:]] == [
+        "No", "Yes", "Yes", "Yes", "Yes", "No", "No", "No",
+    ]  # fmt: skip
