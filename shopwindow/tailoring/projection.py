@@ -186,7 +186,11 @@ def _tier_reason(
     lead_tiers = {PROJECTION_TIERS.get(lead.authority_type) for lead in leads}
     yours = PROJECTION_TIERS.get(council.authority_type)
     if len(lead_tiers) > 1:
-        return "the lead councils are of different kinds, so there is no single scale to use.", ""
+        return (
+            "the councils the saving was made across are of different kinds, so there is no "
+            "single scale to use.",
+            "",
+        )
     (lead_tier,) = lead_tiers
     if lead_tier is None or yours is None:
         return "we do not know what kind of council the lead or your council is.", ""
