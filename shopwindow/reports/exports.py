@@ -17,18 +17,27 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from shopwindow.reports.charts import district_hexes
+from shopwindow.reports.savings import Sums
 from shopwindow.reports.selectors import Breakdown, BreakdownRow, NationalFigures
 
 Cell = str | int | float | None
 
-BREAKDOWN_COLUMNS = [
-    "code",
-    "label",
+# Money columns are empty (null in JSON) where no record gives a figure: never 0. Each money
+# column has a `*_records` column saying how many records it comes from.
+SUMS_COLUMNS = [
     "records",
-    "annual_saving_gbp",
+    "achieved_saving_gbp",
+    "achieved_records",
     "verified_saving_gbp",
+    "verified_records",
+    "forecast_saving_gbp",
+    "forecast_records",
+    "apart_saving_gbp",
+    "apart_records",
     "one_off_cost_gbp",
+    "cost_records",
 ]
+BREAKDOWN_COLUMNS = ["code", "label", *SUMS_COLUMNS]
 
 
 @dataclass(frozen=True)
@@ -39,8 +48,27 @@ class Table:
     rows: list[list[Cell]]
 
 
-def money(value: Decimal) -> float:
+def money(value: Decimal | None) -> float | None:
+    """Pounds to the penny; None stays None ("no figure given", never 0)."""
+    if value is None:
+        return None
     return float(value.quantize(Decimal("0.01")))
+
+
+def sums_dict(sums: Sums) -> dict[str, Any]:
+    return {
+        "records": sums.records,
+        "achieved_saving_gbp": money(sums.achieved),
+        "achieved_records": sums.achieved_records,
+        "verified_saving_gbp": money(sums.verified),
+        "verified_records": sums.verified_records,
+        "forecast_saving_gbp": money(sums.forecast),
+        "forecast_records": sums.forecast_records,
+        "apart_saving_gbp": money(sums.apart),
+        "apart_records": sums.apart_records,
+        "one_off_cost_gbp": money(sums.one_off_cost),
+        "cost_records": sums.cost_records,
+    }
 
 
 def stamp(value: Any) -> str | None:
@@ -51,14 +79,7 @@ def stamp(value: Any) -> str | None:
 
 
 def _row_dict(row: BreakdownRow) -> dict[str, Any]:
-    return {
-        "code": row.code,
-        "label": row.label,
-        "records": row.records,
-        "annual_saving_gbp": money(row.annual_saving),
-        "verified_saving_gbp": money(row.verified_saving),
-        "one_off_cost_gbp": money(row.one_off_cost),
-    }
+    return {"code": row.code, "label": row.label, **sums_dict(row.sums)}
 
 
 def _breakdown_dict(breakdown: Breakdown) -> dict[str, Any]:
@@ -87,14 +108,10 @@ def figures_as_dict(figures: NationalFigures) -> dict[str, Any]:
         },
         "illustrative_left_out": figures.illustrative_left_out,
         "totals": {
-            "records": totals.records,
-            "records_with_saving": totals.records_with_saving,
-            "annual_saving_gbp": money(totals.annual_saving),
-            "verified_saving_gbp": money(totals.verified_saving),
-            "self_reported_saving_gbp": money(totals.self_reported_saving),
-            "verified_records": totals.verified_records,
-            "one_off_cost_gbp": money(totals.one_off_cost),
-            "records_with_cost": totals.records_with_cost,
+            **sums_dict(totals.sums),
+            "reported_saving_gbp": money(totals.sums.reported),
+            "no_figure_records": totals.sums.no_figure_records,
+            "counts": totals.sums.counts,
             "payback_months": float(totals.payback_months)
             if totals.payback_months is not None
             else None,
@@ -105,12 +122,7 @@ def figures_as_dict(figures: NationalFigures) -> dict[str, Any]:
         },
         "breakdowns": {b.key: _breakdown_dict(b) for b in figures.breakdowns},
         "evidence_levels": [
-            {
-                "level": row.level,
-                "label": row.label,
-                "records": row.records,
-                "annual_saving_gbp": money(row.annual_saving),
-            }
+            {"level": row.level, "label": row.label, **sums_dict(row.sums)}
             for row in figures.evidence_levels
         ],
         "adoptions_by_year": [
@@ -145,41 +157,41 @@ def figures_as_dict(figures: NationalFigures) -> dict[str, Any]:
 
 
 def _headline(figures: NationalFigures) -> list[list[Cell]]:
+    """measure, label, value (empty where no record gives a figure), unit, what it counts."""
     t = figures.totals
+    sums, counts = t.sums, t.sums.counts
+    payback = float(t.payback_months) if t.payback_months is not None else None
     return [
-        ["records", "Records", t.records, "count"],
-        ["annual_saving", "Annual savings, all records", money(t.annual_saving), "GBP a year"],
-        ["verified_saving", "Annual savings, verified", money(t.verified_saving), "GBP a year"],
-        [
-            "self_reported_saving",
-            "Annual savings, self-reported",
-            money(t.self_reported_saving),
-            "GBP a year",
-        ],
-        ["one_off_cost", "One-off costs", money(t.one_off_cost), "GBP"],
-        [
-            "payback_months",
-            "Payback",
-            float(t.payback_months) if t.payback_months is not None else None,
-            "months",
-        ],
-        ["councils_shared", "Councils that shared", t.councils_shared, "count"],
-        ["councils_adopted", "Councils that adopted", t.councils_adopted, "count"],
-        ["adoptions", "Confirmed adoptions", t.adoptions, "count"],
-    ]
+        ["records", "Records", t.records, "count", "Published records matching the filters"],
+        ["achieved_saving", "Savings achieved a year", money(sums.achieved), "GBP a year",
+         counts["achieved_saving"]],
+        ["verified_saving", "of which verified", money(sums.verified), "GBP a year",
+         counts["verified_saving"]],
+        ["forecast_saving", "Forecast savings a year (shown separately)", money(sums.forecast),
+         "GBP a year", counts["forecast_saving"]],
+        ["apart_saving", "Savings without a source or kind (shown apart)", money(sums.apart),
+         "GBP a year", counts["apart_saving"]],
+        ["no_figure_records", "Records giving no saving", sums.no_figure_records, "count",
+         "Records that state no annual saving"],
+        ["one_off_cost", "One-off costs", money(sums.one_off_cost), "GBP", counts["one_off_cost"]],
+        ["payback_months", "Payback", payback, "months",
+         f"Over {t.payback_records} records giving both a cost and an achieved saving"],
+        ["councils_shared", "Councils that shared", t.councils_shared, "count",
+         "Lead and partner councils, each once"],
+        ["councils_adopted", "Councils that adopted", t.councils_adopted, "count",
+         "Councils with a confirmed adoption, not abandoned"],
+        ["adoptions", "Confirmed adoptions", t.adoptions, "count", "Not abandoned"],
+    ]  # fmt: skip
+
+
+def _sums_cells(sums: Sums) -> list[Cell]:
+    values = sums_dict(sums)
+    return [values[column] for column in SUMS_COLUMNS]
 
 
 def _breakdown_rows(breakdown: Breakdown) -> list[list[Cell]]:
     return [
-        [
-            row.code,
-            row.label,
-            row.records,
-            money(row.annual_saving),
-            money(row.verified_saving),
-            money(row.one_off_cost),
-        ]
-        for row in [*breakdown.rows, breakdown.total]
+        [row.code, row.label, *_sums_cells(row.sums)] for row in [*breakdown.rows, breakdown.total]
     ]
 
 
@@ -199,7 +211,7 @@ def report_tables(figures: NationalFigures) -> list[Table]:
         Table(
             "headline",
             "Headline figures",
-            ["measure", "label", "value", "unit"],
+            ["measure", "label", "value", "unit", "counts"],
             _headline(figures),
         ),
     ]
@@ -211,11 +223,8 @@ def report_tables(figures: NationalFigures) -> list[Table]:
         Table(
             "evidence_levels",
             "Evidence levels",
-            ["level", "label", "records", "annual_saving_gbp"],
-            [
-                [r.level, r.label, r.records, money(r.annual_saving)]
-                for r in figures.evidence_levels
-            ],
+            ["level", "label", *SUMS_COLUMNS],
+            [[r.level, r.label, *_sums_cells(r.sums)] for r in figures.evidence_levels],
         )
     )
     years: list[list[Cell]] = [[r.year, r.adoptions] for r in figures.adoptions_by_year]
@@ -247,9 +256,15 @@ def report_tables(figures: NationalFigures) -> list[Table]:
         Table(
             "councils_map",
             "Records and savings by council area (hex map)",
-            ["gss", "council", "records", "annual_saving_gbp"],
+            ["gss", "council", "records", "achieved_saving_gbp", "achieved_records"],
             [
-                [gss, hexes[gss].name, cell.records, money(cell.annual_saving)]
+                [
+                    gss,
+                    hexes[gss].name,
+                    cell.records,
+                    money(cell.achieved_saving),
+                    cell.achieved_records,
+                ]
                 for gss, cell in sorted(figures.map_cells.items(), key=lambda i: hexes[i[0]].name)
             ],
         )

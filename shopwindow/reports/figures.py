@@ -1,6 +1,7 @@
 """The national figures' types: plain, frozen dataclasses built by `selectors.national_figures`.
 
-Money is Decimal pounds; "records" are counts of records (each record once per row).
+Money is Decimal pounds, or None where no record gives a figure ("no figure given", never £0);
+"records" are counts of records (each record once per row).
 """
 
 import datetime as dt
@@ -8,33 +9,35 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from shopwindow.reports.filters import ReportFilters
+from shopwindow.reports.savings import Sums
 
 
 @dataclass(frozen=True)
 class Totals:
-    records: int
-    records_with_saving: int
-    annual_saving: Decimal
-    verified_saving: Decimal
-    self_reported_saving: Decimal
-    verified_records: int
-    one_off_cost: Decimal
-    records_with_cost: int
+    """The headline. Saving totals come from `savings.sums` (achieved, verified, forecast, apart);
+    payback is over achieved savings only, never forecasts."""
+
+    sums: Sums
     payback_months: Decimal | None
     payback_records: int
     councils_shared: int
     councils_adopted: int
     adoptions: int
 
+    @property
+    def records(self) -> int:
+        return self.sums.records
+
 
 @dataclass(frozen=True)
 class BreakdownRow:
     code: str
     label: str
-    records: int
-    annual_saving: Decimal
-    verified_saving: Decimal
-    one_off_cost: Decimal
+    sums: Sums
+
+    @property
+    def records(self) -> int:
+        return self.sums.records
 
 
 @dataclass(frozen=True)
@@ -51,8 +54,11 @@ class Breakdown:
 class LevelRow:
     level: int
     label: str
-    records: int
-    annual_saving: Decimal
+    sums: Sums
+
+    @property
+    def records(self) -> int:
+        return self.sums.records
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,8 @@ class MapCell:
     """One district hex: the records its council (or a council above it) led or partnered in."""
 
     records: int
-    annual_saving: Decimal
+    achieved_saving: Decimal | None  # None: none of its records gives an achieved saving
+    achieved_records: int
 
 
 @dataclass(frozen=True)

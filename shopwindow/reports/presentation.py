@@ -45,15 +45,17 @@ def _breakdown_chart(breakdown: Breakdown) -> Chart:
         else ""
     )
     return render_bar_chart(
-        [(row.label, row.annual_saving) for row in breakdown.rows],
-        title=f"Annual savings {breakdown.title.lower()}",
+        [(row.label, row.sums.achieved) for row in breakdown.rows],
+        title=f"Savings achieved {breakdown.title.lower()}",
         description=(
-            "Horizontal bars: the annual savings of the records in each "
-            f"{breakdown.heading.lower()}.{overlap} The table that follows gives the same figures."
+            "Horizontal bars: the savings achieved a year (reported, audited or evaluated; "
+            f"forecasts are not included) by the records in each {breakdown.heading.lower()}. "
+            'Where no record gives such a figure the chart says "No figure given" and draws no '
+            f"bar.{overlap} The table that follows gives the same figures."
         ),
         value_format=format_pounds,
         label_heading=breakdown.heading,
-        value_heading="Annual savings",
+        value_heading="Savings achieved",
         id_prefix=f"chart-{breakdown.key}",
     )
 
@@ -100,20 +102,24 @@ def report_charts(figures: NationalFigures, *, map_mode: str = "savings") -> Rep
             id_prefix="chart-map",
         )
     else:
-        money_values = {gss: cell.annual_saving for gss, cell in figures.map_cells.items()}
+        money_values = {
+            gss: cell.achieved_saving
+            for gss, cell in figures.map_cells.items()
+            if cell.achieved_saving is not None
+        }
         hexmap = render_hexmap(
             money_values,
-            title="Annual savings by council area",
+            title="Savings achieved by council area",
             description=(
-                "Hex map of UK council areas, one hexagon each, shaded by the annual savings of "
-                "the records their council, or a county or combined authority covering them, led "
-                "or partnered in. A shared saving shows in full on every area that shared it, so "
-                "hexes must not be added up. Grey: none."
+                "Hex map of UK council areas, one hexagon each, shaded by the savings achieved "
+                "(not forecasts) by the records their council, or a county or combined authority "
+                "covering them, led or partnered in. A shared saving shows in full on every area "
+                "that shared it, so hexes must not be added up. Grey: no figure given, or £0."
             ),
             mode="sequential",
             value_format=format_pounds,
-            value_heading="Annual savings",
-            none_label="None recorded",
+            value_heading="Savings achieved",
+            none_label="No figure given, or £0",
             id_prefix="chart-map",
         )
     return ReportCharts(

@@ -7,13 +7,16 @@ counting rules below are easy to read and to test. The rules (also on the page a
 docs/report.md, "Method and caveats"):
 
 - Each record counts once. A saving shared by several councils belongs to the partnership: it is
-  added once to the total, never once per council.
+  added once to the total, never once per council. A filter on the lead councils' nation or region
+  keeps a record with two lead councils there once (`_narrow` ends in `distinct()`; a test fails
+  without it).
+- Which saving goes into which total (achieved, verified, forecast, shown apart, no figure) is
+  decided in one place, `savings.py`; a sum over no figures is None, never £0.
 - In a breakdown (theme, service area, nation, region, authority type of the lead councils), a
   record counts in full in EVERY category it touches, so the rows can add up to more than the
   total; the total row counts each record once and equals the headline figure.
-- Verified savings are those from records whose evidence is not self-reported.
-- Payback = total one-off cost / total annual saving x 12 months, over records that give both a
-  one-off cost and an annual saving above zero.
+- Payback = total one-off cost / total achieved saving x 12 months, over records that give both a
+  one-off cost and an achieved saving above zero (never forecasts).
 - Councils that adopted: distinct councils with a confirmed adoption that was not abandoned.
   Adoptions over time use the adoption's start date, else the date it was confirmed.
 - Illustrative demo records are left out unless `filters.include_illustrative`.
@@ -27,7 +30,6 @@ from decimal import Decimal
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from shopwindow.authorities.models import Authority
 from shopwindow.authorities.vocabularies import AuthorityType, Nation, Region
 from shopwindow.innovations.models import (
     Adoption,
@@ -38,7 +40,6 @@ from shopwindow.innovations.models import (
 )
 from shopwindow.innovations.selectors import published_innovations
 from shopwindow.innovations.vocabularies import SERVICE_AREAS, THEMES, AdoptionStatus
-from shopwindow.reports.charts import district_hexes, spread_to_districts
 from shopwindow.reports.figures import (
     BarrierExample,
     BarrierGroup,
@@ -51,6 +52,8 @@ from shopwindow.reports.figures import (
     YearCount,
 )
 from shopwindow.reports.filters import ReportFilters
+from shopwindow.reports.mapcells import map_cells
+from shopwindow.reports.savings import ACHIEVED, saving_class, sums
 
 __all__ = [
     "BarrierExample",
@@ -87,6 +90,7 @@ def filtered_records(filters: ReportFilters) -> QuerySet[Innovation]:
             "themes",
             "service_areas",
             "barriers",
+            "sources",
             Prefetch("lead_links", queryset=LeadAuthority.objects.select_related("authority")),
             Prefetch(
                 "partner_links", queryset=PartnerAuthority.objects.select_related("authority")
@@ -141,7 +145,7 @@ def national_figures(filters: ReportFilters) -> NationalFigures:
         barrier_groups=groups,
         barriers_total=barriers_total,
         asks_total=asks_total,
-        map_cells=_map_cells(records),
+        map_cells=map_cells(records),
         illustrative_left_out=illustrative_left_out,
         data_as_of=max(stamps) if stamps else None,
         generated_at=timezone.now(),
@@ -149,27 +153,23 @@ def national_figures(filters: ReportFilters) -> NationalFigures:
     )
 
 
-def _saving(record: Innovation) -> Decimal:
-    return record.annual_saving_gbp or ZERO
+def _achieved(record: Innovation) -> Decimal | None:
+    return record.annual_saving_gbp if saving_class(record) == ACHIEVED else None
 
 
 def _totals(records: list[Innovation], adoptions: list[Adoption]) -> Totals:
-    with_both = [r for r in records if r.one_off_cost_gbp is not None and _saving(r) > ZERO]
-    basis_cost = sum((r.one_off_cost_gbp or ZERO for r in with_both), ZERO)
-    basis_saving = sum((_saving(r) for r in with_both), ZERO)
+    with_both = [
+        (r.one_off_cost_gbp, saving)
+        for r in records
+        if r.one_off_cost_gbp is not None and (saving := _achieved(r)) is not None and saving > ZERO
+    ]
+    basis_cost = sum((cost for cost, _ in with_both), ZERO)
+    basis_saving = sum((saving for _, saving in with_both), ZERO)
     payback = (basis_cost / basis_saving * 12).quantize(Decimal("0.1")) if with_both else None
     shared = {link.authority_id for r in records for link in r.lead_links.all()}
     shared |= {link.authority_id for r in records for link in r.partner_links.all()}
-    verified = [r for r in records if r.verified]
     return Totals(
-        records=len(records),
-        records_with_saving=sum(1 for r in records if r.annual_saving_gbp is not None),
-        annual_saving=sum((_saving(r) for r in records), ZERO),
-        verified_saving=sum((_saving(r) for r in verified), ZERO),
-        self_reported_saving=sum((_saving(r) for r in records if not r.verified), ZERO),
-        verified_records=len(verified),
-        one_off_cost=sum((r.one_off_cost_gbp or ZERO for r in records), ZERO),
-        records_with_cost=sum(1 for r in records if r.one_off_cost_gbp is not None),
+        sums=sums(records),
         payback_months=payback,
         payback_records=len(with_both),
         councils_shared=len(shared),
@@ -179,15 +179,7 @@ def _totals(records: list[Innovation], adoptions: list[Adoption]) -> Totals:
 
 
 def _row(code: str, label: str, records: Iterable[Innovation]) -> BreakdownRow:
-    items = list(records)
-    return BreakdownRow(
-        code=code,
-        label=label,
-        records=len(items),
-        annual_saving=sum((_saving(r) for r in items), ZERO),
-        verified_saving=sum((_saving(r) for r in items if r.verified), ZERO),
-        one_off_cost=sum((r.one_off_cost_gbp or ZERO for r in items), ZERO),
-    )
+    return BreakdownRow(code=code, label=label, sums=sums(records))
 
 
 def _breakdown(
@@ -286,10 +278,7 @@ def _evidence_levels(records: list[Innovation]) -> list[LevelRow]:
         LevelRow(
             level=level.level,
             label=level.label,
-            records=sum(1 for r in records if r.evidence_level_id == level.pk),
-            annual_saving=sum(
-                (_saving(r) for r in records if r.evidence_level_id == level.pk), ZERO
-            ),
+            sums=sums(r for r in records if r.evidence_level_id == level.pk),
         )
         for level in EvidenceLevel.objects.order_by("level")
     ]
@@ -354,42 +343,6 @@ def _barrier_groups(records: list[Innovation]) -> tuple[list[BarrierGroup], int,
     ]
     groups.sort(key=lambda g: (-g.barriers, position.get(g.code, 99)))
     return groups, barriers_total, asks_total
-
-
-def _area_members() -> dict[str, list[str]]:
-    """Upper-tier GSS code -> the GSS codes of the councils inside it (for the hex map)."""
-    members: dict[str, list[str]] = defaultdict(list)
-    rows = Authority.objects.exclude(gss="").values_list(
-        "gss", "parent_county__gss", "combined_authority__gss"
-    )
-    for gss, county, combined in rows:
-        for parent in (county, combined):
-            if parent:
-                members[parent].append(gss)
-    return members
-
-
-def _map_cells(records: list[Innovation]) -> dict[str, MapCell]:
-    """Each district hex: the distinct records its council, or a county or combined authority
-    above it, led or partnered in. A record counts once per hex however many of its councils
-    cover that hex, so a hex's figures are never doubled; hexes are not meant to be summed."""
-    if not records:
-        return {}
-    by_council: dict[str, frozenset[int]] = defaultdict(frozenset)
-    for record in records:
-        councils = [link.authority for link in record.lead_links.all()]
-        councils += [link.authority for link in record.partner_links.all()]
-        for council in councils:
-            if council.gss:
-                by_council[council.gss] |= {record.pk}
-    spread = spread_to_districts(by_council, members=_area_members(), combine=lambda a, b: a | b)
-    saving = {r.pk: _saving(r) for r in records}
-    hexes = district_hexes()
-    return {
-        gss: MapCell(records=len(ids), annual_saving=sum((saving[i] for i in ids), ZERO))
-        for gss, ids in spread.items()
-        if gss in hexes
-    }
 
 
 def data_version() -> str:

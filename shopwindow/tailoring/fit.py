@@ -4,7 +4,8 @@ docs/projection.md.
 
 - Similarity (35): the most similar lead or adopting council, as 1 − 2 × its rebased distance
   from your council (the comparators' own measure), floored at 0.
-- Powers (25): the share of the record's service areas your council runs.
+- Powers (25): the share of the record's functions your council runs (functions.py), or of its
+  service areas (powers.py) when the record lists no functions.
 - Evidence (20): 4 points a Nesta level.
 - Comparable adopters (20): 5 points for each of your 15 comparators that has adopted it, up to 4.
 
@@ -20,7 +21,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 
 from shopwindow.authorities.models import Authority
 from shopwindow.innovations.models import Adoption, Innovation, LeadAuthority, PartnerAuthority
-from shopwindow.innovations.vocabularies import AdoptionStatus
+from shopwindow.innovations.vocabularies import FUNCTION_LABELS, AdoptionStatus
 from shopwindow.tailoring.comparators import (
     NEIGHBOURS,
     VARIABLES,
@@ -28,7 +29,8 @@ from shopwindow.tailoring.comparators import (
     standardised_profiles,
     weighted_distance,
 )
-from shopwindow.tailoring.models import Comparator
+from shopwindow.tailoring.functions import functions_run_by, who_runs
+from shopwindow.tailoring.models import Comparator, ComparatorScope
 from shopwindow.tailoring.powers import SERVICE_AREA_LABELS, services_run_by
 from shopwindow.tailoring.projection import Projection, project
 
@@ -79,11 +81,14 @@ class Fit:
     record_id: str
     score: int
     parts: tuple[FitPart, ...]
-    matched: tuple[str, ...]  # service-area codes the council runs
+    matched: tuple[str, ...]  # function (or service-area) codes the council runs
     unmatched: tuple[str, ...]  # and those it does not
     projection: Projection
     evidence_level: int
     relationship: str = ""  # "led", "partnered" or "adopted" when the council already took part
+    basis: str = "service-areas"  # what the powers check used: "functions" or "service-areas"
+    run_elsewhere: tuple[str, ...] = ()  # "Devon County Council runs trading standards for …"
+    areas_not_run: tuple[str, ...] = ()  # service-area codes the council does not run
 
     @property
     def powers_match(self) -> bool:
@@ -100,7 +105,11 @@ class Fit:
 
     @property
     def unmatched_labels(self) -> list[str]:
-        return [SERVICE_AREA_LABELS.get(code, code) for code in self.unmatched]
+        return [_labels(self.basis).get(code, code) for code in self.unmatched]
+
+
+def _labels(basis: str) -> dict[str, str]:
+    return FUNCTION_LABELS if basis == "functions" else SERVICE_AREA_LABELS
 
 
 def ordinal(n: int) -> str:
@@ -124,6 +133,7 @@ class CouncilContext:
 
     council: Authority
     services: set[str]
+    functions: set[str]
     comparators: dict[int, tuple[int, float]]  # comparator pk -> (rank, rebased distance)
     group: str | None = None
     _profiles: dict[str, list[float]] | None = field(default=None, repr=False)
@@ -131,12 +141,13 @@ class CouncilContext:
 
     @classmethod
     def load(cls, council: Authority) -> "CouncilContext":
-        rows = Comparator.objects.filter(authority=council).values_list(
-            "comparator_id", "rank", "distance"
-        )
+        rows = Comparator.objects.filter(
+            authority=council, scope=ComparatorScope.NATION
+        ).values_list("comparator_id", "rank", "distance")
         return cls(
             council=council,
             services=services_run_by(council),
+            functions=functions_run_by(council),
             comparators={pk: (rank, distance) for pk, rank, distance in rows},
             group=comparison_group(council.authority_type) if council.is_current else None,
         )
@@ -150,9 +161,11 @@ class CouncilContext:
             for row in (
                 Authority.objects.filter(is_current=True)
                 .exclude(gss="")
-                .values("pk", "authority_type", *fields)
+                .values("pk", "authority_type", "nation", *fields)
             ):
                 if comparison_group(row["authority_type"]) != self.group:
+                    continue
+                if row["nation"] != self.council.nation:  # comparators are within the nation
                     continue
                 values = [row[name] for name in fields]
                 if all(value is not None and value > 0 for value in values):
@@ -176,6 +189,8 @@ class CouncilContext:
         if self.group is None or not authority.is_current:
             return None
         if comparison_group(authority.authority_type) != self.group:
+            return None
+        if authority.nation != self.council.nation:
             return None
         profiles = self._load_profiles()
         if str(authority.pk) not in profiles or not self._farthest:
@@ -221,6 +236,16 @@ def _similarity(
         return part(0.0, "No lead council is recorded, so similarity scores 0")
     if not first.is_current:
         return part(0.0, f"Led by {first.name}, a former council: we compare current councils")
+    if (
+        comparison_group(first.authority_type) == context.group
+        and first.nation != context.council.nation
+    ):
+        return part(
+            0.0,
+            f"Led by {first.name}, in {first.get_nation_display()}: we compare your council "
+            f"with {GROUP_SHORT.get(context.group, '')} councils in "
+            f"{context.council.get_nation_display()}",
+        )
     return part(
         0.0,
         f"Led by {first.name}, {TYPE_PHRASES.get(first.authority_type, 'another kind of council')}"
@@ -228,13 +253,19 @@ def _similarity(
     )
 
 
-def _powers(matched: list[str], unmatched: list[str]) -> FitPart:
+def _powers(
+    matched: list[str], unmatched: list[str], basis: str = "service-areas",
+    elsewhere: Sequence[str] = (),
+) -> FitPart:  # fmt: skip
     total = len(matched) + len(unmatched)
     points = POWERS_POINTS * len(matched) / total if total else 0.0
-    labels = [SERVICE_AREA_LABELS.get(code, code).lower() for code in matched]
-    missing = [SERVICE_AREA_LABELS.get(code, code).lower() for code in unmatched]
+    names = _labels(basis)
+    labels = [names.get(code, code).lower() for code in matched]
+    missing = [names.get(code, code).lower() for code in unmatched]
     if not matched:
         sentence = f"{NOT_PROVIDED}: {_join(missing)}"
+        if elsewhere:
+            sentence += f" ({'; '.join(elsewhere)})"
     elif matched == ["whole-council"] and not unmatched:
         sentence = "A whole-council change, which any council can make"
     else:
@@ -298,12 +329,19 @@ def _fit(innovation: Innovation, context: CouncilContext) -> Fit:
     elif any(a.pk == council.pk for a in partners):
         relationship = "partnered"
     areas = [area.code for area in innovation.service_areas.all()]
-    matched = [code for code in dict.fromkeys(areas) if code in context.services]
-    unmatched = [code for code in dict.fromkeys(areas) if code not in context.services]
+    areas_not_run = [code for code in dict.fromkeys(areas) if code not in context.services]
+    functions = [code for code in innovation.functions or [] if code in FUNCTION_LABELS]
+    if functions:
+        basis, codes, runs = "functions", functions, context.functions
+    else:
+        basis, codes, runs = "service-areas", areas, context.services
+    matched = [code for code in dict.fromkeys(codes) if code in runs]
+    unmatched = [code for code in dict.fromkeys(codes) if code not in runs]
+    elsewhere = who_runs(council, unmatched) if basis == "functions" else []
     level = innovation.evidence_level.level
     parts = (
         _similarity(context, leads, adopters, relationship),
-        _powers(matched, unmatched),
+        _powers(matched, unmatched, basis, elsewhere),
         _evidence(level),
         _adopters(context, adopters),
     )
@@ -315,8 +353,12 @@ def _fit(innovation: Innovation, context: CouncilContext) -> Fit:
         evidence_level=level,
         service_areas=areas,
         matched=matched,
-        unmatched_labels=[SERVICE_AREA_LABELS.get(code, code) for code in unmatched],
+        unmatched_labels=[_labels(basis).get(code, code) for code in unmatched],
         is_partnership=len(leads) > 1 or bool(partners),
+        partners=partners,
+        shared_by=innovation.saving_shared_by,
+        saving_kind=innovation.saving_kind,
+        who_runs=elsewhere,
     )
     return Fit(
         innovation_id=innovation.pk,
@@ -328,6 +370,9 @@ def _fit(innovation: Innovation, context: CouncilContext) -> Fit:
         projection=projection,
         evidence_level=level,
         relationship=relationship,
+        basis=basis,
+        run_elsewhere=tuple(elsewhere),
+        areas_not_run=tuple(areas_not_run),
     )
 
 

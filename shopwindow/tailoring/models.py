@@ -5,6 +5,11 @@ from django.db import models
 from shopwindow.authorities.models import Authority
 
 
+class ComparatorScope(models.TextChoices):
+    NATION = "nation", "Councils in the same nation"
+    UK = "uk", "Councils across the UK"
+
+
 class Comparator(models.Model):
     """`comparator` is the `rank`-th nearest council to `authority` within its comparison group.
 
@@ -16,6 +21,11 @@ class Comparator(models.Model):
     comparator = models.ForeignKey(
         Authority, on_delete=models.CASCADE, related_name="comparator_of"
     )
+    # Within the council's own nation (the default) or across the UK: nations' councils run
+    # different functions and their deprivation indices are national (docs/comparators.md).
+    scope = models.CharField(
+        max_length=10, choices=ComparatorScope.choices, default=ComparatorScope.NATION
+    )
     rank = models.PositiveSmallIntegerField(help_text="1 is the most similar council")
     distance = models.FloatField(help_text="0 is identical; 1 is the farthest council in the group")
     standardised_distance = models.FloatField(
@@ -23,11 +33,13 @@ class Comparator(models.Model):
     )
 
     class Meta:
-        ordering = ["authority", "rank"]
+        ordering = ["authority", "scope", "rank"]
         constraints = [
-            models.UniqueConstraint(fields=["authority", "rank"], name="comparator_unique_rank"),
             models.UniqueConstraint(
-                fields=["authority", "comparator"], name="comparator_unique_pair"
+                fields=["authority", "scope", "rank"], name="comparator_unique_scope_rank"
+            ),
+            models.UniqueConstraint(
+                fields=["authority", "scope", "comparator"], name="comparator_unique_scope_pair"
             ),
             models.CheckConstraint(
                 condition=~models.Q(authority=models.F("comparator")),

@@ -14,6 +14,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from shopwindow.authorities.vocabularies import AuthorityType
+from shopwindow.innovations.per_resident import PerResident, per_resident
+from shopwindow.innovations.vocabularies import SavingKind
 
 if TYPE_CHECKING:
     from shopwindow.authorities.models import Authority
@@ -25,6 +27,19 @@ EVIDENCE_FACTORS: dict[int, float] = {5: 1.25, 4: 1.4, 3: 1.6, 2: 2.0, 1: 2.5}
 # assumes a saving grows in step with population, which is least safe far from the lead's size.
 SIZE_STEP = 0.2
 SIGNIFICANT_FIGURES = 2
+# How far the record's own figure was checked moves the range: a forecast (`projected`) is wider,
+# a figure confirmed by audit or measured by an independent evaluation narrower. The factor never
+# falls below 1 (the low figure is never above the central one).
+KIND_FACTORS: dict[str, float] = {
+    SavingKind.PROJECTED: 1.5,
+    SavingKind.AUDITED: 0.8,
+    SavingKind.EVALUATED: 0.8,
+}
+KIND_WORDS: dict[str, str] = {
+    SavingKind.PROJECTED: "widened by 1.5 because the record's saving is a forecast",
+    SavingKind.AUDITED: "narrowed by 0.8 because the record's saving was confirmed by audit",
+    SavingKind.EVALUATED: "narrowed by 0.8 because an independent evaluation measured the saving",
+}
 
 # Service areas that span everything a council does: a saving in one of these scales with the
 # whole council's budget, so it carries only between councils of the same kind (a district's
@@ -69,11 +84,15 @@ def round_sig(value: float, figures: int = SIGNIFICANT_FIGURES) -> float:
     return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
 
 
-def uncertainty_factor(evidence_level: int, lead_population: int, your_population: int) -> float:
-    """The multiplier either side of the central figure: evidence factor × size factor, where the
-    size factor is 1 + SIZE_STEP × log2(larger population ÷ smaller population)."""
+def uncertainty_factor(
+    evidence_level: int, lead_population: int, your_population: int, saving_kind: str = ""
+) -> float:
+    """The multiplier either side of the central figure: evidence factor × size factor × kind
+    factor (never below 1), where the size factor is 1 + SIZE_STEP × log2(larger population ÷
+    smaller population) and the kind factor is KIND_FACTORS' (1 for reported or not stated)."""
     ratio = max(lead_population, your_population) / min(lead_population, your_population)
-    return EVIDENCE_FACTORS[evidence_level] * (1 + SIZE_STEP * math.log2(ratio))
+    factor = EVIDENCE_FACTORS[evidence_level] * (1 + SIZE_STEP * math.log2(ratio))
+    return max(1.0, factor * KIND_FACTORS.get(saving_kind, 1.0))
 
 
 @dataclass(frozen=True)
@@ -93,11 +112,17 @@ class PaybackRange:
 
 
 def projected_range(
-    *, annual_saving: float, lead_population: int, your_population: int, evidence_level: int
+    *,
+    annual_saving: float,
+    lead_population: int,
+    your_population: int,
+    evidence_level: int,
+    saving_kind: str = "",
 ) -> tuple[SavingRange, float]:
-    """(the rounded low–central–high saving a year, the uncertainty factor used)."""
+    """(the rounded low–central–high saving a year, the uncertainty factor used).
+    `lead_population` is the population the saving was made across (per_resident)."""
     central = annual_saving / lead_population * your_population
-    factor = uncertainty_factor(evidence_level, lead_population, your_population)
+    factor = uncertainty_factor(evidence_level, lead_population, your_population, saving_kind)
     rounded = SavingRange(
         low=int(round_sig(central / factor)),
         central=int(round_sig(central)),
@@ -161,7 +186,11 @@ def _tier_reason(
     lead_tiers = {PROJECTION_TIERS.get(lead.authority_type) for lead in leads}
     yours = PROJECTION_TIERS.get(council.authority_type)
     if len(lead_tiers) > 1:
-        return "the lead councils are of different kinds, so there is no single scale to use.", ""
+        return (
+            "the councils the saving was made across are of different kinds, so there is no "
+            "single scale to use.",
+            "",
+        )
     (lead_tier,) = lead_tiers
     if lead_tier is None or yours is None:
         return "we do not know what kind of council the lead or your council is.", ""
@@ -203,64 +232,76 @@ def project(
     matched: Sequence[str],
     unmatched_labels: Sequence[str],
     is_partnership: bool,
+    partners: Sequence["Authority"] = (),
+    shared_by: str = "",
+    saving_kind: str = "",
+    who_runs: Sequence[str] = (),
 ) -> Projection:
-    """The projection for one record and one council, or the reason there is none."""
+    """The projection for one record and one council, or the reason there is none.
+
+    `matched` and `unmatched_labels` are the record's functions (or, without functions, its
+    service areas) that the council does and does not run; `who_runs` names the body that runs
+    each unmatched one for the council's area ("Devon County Council runs trading standards for
+    South Hams"). The saving per resident is per_resident's: the saving over the population of
+    the union of the councils it was made across (`shared_by`: all, or the leads only).
+    """
     if not annual_saving:
         return Projection(reason=NO_BASIS + "the record does not state an annual saving.")
     if not matched:
-        return Projection(
-            reason=NO_BASIS
-            + "your council does not run the services it covers: "
+        reason = (
+            NO_BASIS
+            + "your council does not run what it covers: "
             + ", ".join(label.lower() for label in unmatched_labels)
             + "."
         )
+        if who_runs:
+            reason += " " + "; ".join(who_runs) + "."
+        return Projection(reason=reason)
     if not council.population:
         return Projection(reason=NO_BASIS + "we do not know your council's population.")
-    if not leads or any(not lead.population for lead in leads):
-        return Projection(reason=NO_BASIS + "we do not know every lead council's population.")
-    reason, caveat = _tier_reason(leads, council, service_areas)
+    basis = per_resident(
+        annual_saving=annual_saving, shared_by=shared_by, leads=leads, partners=partners
+    )
+    if not leads or basis is None or not basis.population:
+        return Projection(
+            reason=NO_BASIS
+            + "we do not know the population of every council the saving was made across."
+        )
+    counted = [area.authority for area in basis.counted]
+    reason, caveat = _tier_reason(counted, council, service_areas)
     if reason:
         return Projection(reason=NO_BASIS + reason)
 
-    lead_population = sum(lead.population or 0 for lead in leads)
+    population = basis.population
     saving, factor = projected_range(
         annual_saving=float(annual_saving),
-        lead_population=lead_population,
+        lead_population=population,
         your_population=council.population,
         evidence_level=evidence_level,
+        saving_kind=saving_kind,
     )
-    per_head = float(annual_saving) / lead_population
-    whose = "the lead council" if len(leads) == 1 else f"the {len(leads)} lead councils together"
-    ratio = max(lead_population, council.population) / min(lead_population, council.population)
-    method = (
-        f"The record's saving of {_pounds(annual_saving)} a year, divided by the population of "
-        f"{whose} ({_people(lead_population)}), is £{per_head:,.2f} a resident. Times your "
-        f"council's population ({_people(council.population)}) that is "
-        f"about {_pounds(saving.central)} a year. The range divides and multiplies this by "
-        f"{factor:.2f}: {EVIDENCE_FACTORS[evidence_level]:g} for evidence level "
-        f"{evidence_level}, widened by {1 + SIZE_STEP * math.log2(ratio):.2f} because one "
-        f"population is {ratio:.1f} times the other. Rounded to two significant figures."
-    )
+    method = _method(basis, council, saving, factor, evidence_level, saving_kind)
     notes: list[str] = []
     if caveat:
         notes.append(caveat)
     if unmatched_labels:
         notes.append(
-            "Part of the saving may come from services your council does not run ("
+            "Part of the saving may come from work your council does not do ("
             + ", ".join(label.lower() for label in unmatched_labels)
             + "), so it may be lower."
+            + ("" if not who_runs else " " + "; ".join(who_runs) + ".")
         )
     if is_partnership:
         notes.append(
-            "This was a partnership: we used the combined population of the lead councils. "
-            "Where partner councils share the saving too, it may be lower."
+            f"This was a partnership: we divided the saving by the residents of {basis.whose} "
+            "(overlapping areas once)."
         )
     payback = None
     if one_off_cost:
         payback = payback_range(
             one_off_cost=float(one_off_cost),
             annual_saving=float(annual_saving),
-            lead_population=lead_population,
+            lead_population=population,
             your_population=council.population,
             factor=factor,
         )
@@ -272,3 +313,33 @@ def project(
     else:
         notes.append("The record gives no one-off cost, so we cannot estimate the payback.")
     return Projection(saving=saving, payback=payback, method=method, notes=tuple(notes))
+
+
+def _method(
+    basis: PerResident,
+    council: "Authority",
+    saving: SavingRange,
+    factor: float,
+    evidence_level: int,
+    saving_kind: str,
+) -> str:
+    """The sum in words, with this record's numbers."""
+    population = basis.population or 0
+    your = council.population or 0
+    counted = basis.counted
+    if len(counted) == 1:
+        whose = f"{counted[0].authority.name} ({_people(population)})"
+    else:
+        names = ", ".join(area.authority.name for area in counted)
+        whose = f"{names} together ({_people(population)})"
+    ratio = max(population, your) / min(population, your)
+    kind = KIND_WORDS.get(saving_kind, "")
+    return (
+        f"The record's saving of {_pounds(basis.saving)} a year, divided by the residents of "
+        f"{whose}, is £{float(basis.value or 0):,.2f} a resident. Times your council's "
+        f"population ({_people(your)}) that is about {_pounds(saving.central)} a year. The "
+        f"range divides and multiplies this by {factor:.2f}: "
+        f"{EVIDENCE_FACTORS[evidence_level]:g} for evidence level {evidence_level}, widened by "
+        f"{1 + SIZE_STEP * math.log2(ratio):.2f} because one population is {ratio:.1f} times the "
+        f"other{', ' + kind if kind else ''}. Rounded to two significant figures."
+    )

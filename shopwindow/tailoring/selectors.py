@@ -26,7 +26,7 @@ from shopwindow.tailoring.comparators import (
     comparison_group,
 )
 from shopwindow.tailoring.fit import Fit, fit_for_many
-from shopwindow.tailoring.models import Comparator
+from shopwindow.tailoring.models import Comparator, ComparatorScope
 
 SESSION_KEY = "tailoring.council_gss"
 CACHE_ATTRIBUTE = "_tailoring_chosen_council"
@@ -38,12 +38,27 @@ def authority_by_identifier(identifier: str) -> Authority | None:
     return found or Authority.objects.filter(code=identifier).first()
 
 
-def comparators_for(authority: Authority) -> QuerySet[Comparator]:
-    """The council's stored comparators, nearest first, with each comparator council loaded.
-    Empty for councils outside every comparison group (combined authorities, the GLA, former
-    councils) and before `build_comparators` has run."""
+SCOPES = tuple(ComparatorScope.values)
+SCOPE_TEXT = {
+    ComparatorScope.NATION: (
+        "councils of the same kind in the same nation: the nations' councils run different "
+        "functions and each nation's deprivation index is its own"
+    ),
+    ComparatorScope.UK: "councils of the same kind anywhere in the UK",
+}
+
+
+def comparators_for(
+    authority: Authority, scope: str = ComparatorScope.NATION
+) -> QuerySet[Comparator]:
+    """The council's stored comparators, nearest first, with each comparator council loaded:
+    within its nation (the default) or across the UK (`scope="uk"`). Empty for councils outside
+    every comparison group (combined authorities, the GLA, former councils) and before
+    `build_comparators` has run."""
     return (
-        Comparator.objects.filter(authority=authority).select_related("comparator").order_by("rank")
+        Comparator.objects.filter(authority=authority, scope=scope)
+        .select_related("comparator")
+        .order_by("rank")
     )
 
 
@@ -52,7 +67,9 @@ def comparator_ids(authority: Authority) -> set[int]:
     return set(comparators_for(authority).values_list("comparator_id", flat=True))
 
 
-def method_for(authority: Authority | None = None) -> dict[str, Any]:
+def method_for(
+    authority: Authority | None = None, scope: str = ComparatorScope.NATION
+) -> dict[str, Any]:
     """The method in words and numbers, for pages and the API. With a council, says which group
     it is compared within and, if none, why."""
     group = comparison_group(authority.authority_type) if authority else None
@@ -74,6 +91,8 @@ def method_for(authority: Authority | None = None) -> dict[str, Any]:
         "documentation": reverse("tailoring:comparators-method"),
         "group": group,
         "group_label": GROUP_LABELS.get(group or "", ""),
+        "scope": scope,
+        "scope_text": SCOPE_TEXT.get(ComparatorScope(scope), ""),
     }
     if authority is not None and (group is None or not authority.is_current):
         method["note"] = no_comparators_reason(authority)

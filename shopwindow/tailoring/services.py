@@ -12,12 +12,12 @@ from shopwindow.tailoring.comparators import (
     comparison_group,
     nearest_neighbours,
 )
-from shopwindow.tailoring.models import Comparator
+from shopwindow.tailoring.models import Comparator, ComparatorScope
 
 
 @dataclass
 class BuildSummary:
-    groups: dict[str, int] = field(default_factory=dict)  # group -> councils compared
+    groups: dict[str, int] = field(default_factory=dict)  # group -> councils compared (UK-wide)
     comparators: int = 0
     skipped: list[str] = field(default_factory=list)  # "GSS name: reason"
 
@@ -36,7 +36,9 @@ def _raw_values(authority: Authority) -> list[float] | None:
 
 @transaction.atomic
 def build_comparators(*, neighbours: int = NEIGHBOURS) -> BuildSummary:
-    """Replace every stored comparator with the `neighbours` nearest councils in each group.
+    """Replace every stored comparator with the `neighbours` nearest councils in each group, twice:
+    within the council's nation (scope "nation", the default everywhere) and across the UK
+    (scope "uk"). Northern Ireland's 11 districts therefore have 10 nation comparators each.
 
     Current councils only. Idempotent: it deletes and rebuilds in one transaction, so a failure
     leaves the previous comparators in place.
@@ -44,6 +46,7 @@ def build_comparators(*, neighbours: int = NEIGHBOURS) -> BuildSummary:
     summary = BuildSummary()
     by_gss: dict[str, Authority] = {}
     groups: dict[str, dict[str, list[float]]] = defaultdict(dict)
+    national: dict[tuple[str, str], dict[str, list[float]]] = defaultdict(dict)
     for authority in Authority.objects.filter(is_current=True).exclude(gss="").order_by("gss"):
         group = comparison_group(authority.authority_type)
         if group is None:
@@ -54,15 +57,21 @@ def build_comparators(*, neighbours: int = NEIGHBOURS) -> BuildSummary:
             continue
         by_gss[authority.gss] = authority
         groups[group][authority.gss] = values
+        national[(group, authority.nation)][authority.gss] = values
 
     rows: list[Comparator] = []
+    sets: list[tuple[str, dict[str, list[float]]]] = [
+        (str(ComparatorScope.UK), raw) for _, raw in sorted(groups.items())
+    ] + [(str(ComparatorScope.NATION), raw) for _, raw in sorted(national.items())]
     for group, raw in sorted(groups.items()):
         summary.groups[group] = len(raw)
+    for scope, raw in sets:
         for gss, found in nearest_neighbours(raw, neighbours=neighbours).items():
             rows.extend(
                 Comparator(
                     authority=by_gss[gss],
                     comparator=by_gss[n.key],
+                    scope=scope,
                     rank=n.rank,
                     distance=n.distance,
                     standardised_distance=n.standardised_distance,

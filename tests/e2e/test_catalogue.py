@@ -93,6 +93,12 @@ def test_submit_request_changes_fix_publish_and_read(
     page.get_by_role("link", name="Evidence", exact=True).click()
     expect(page.get_by_text("Data show change (for example before and after)")).to_be_visible()
     page.get_by_label("Level 2: Correlation").check()
+    # Format 1.1: every figure needs a source that states it.
+    page.get_by_label("Title of the source").fill("Joint committee report, 2018")
+    page.get_by_label("Web address").fill("https://democracy.example.gov.uk/joint-committee")
+    page.get_by_label("Annual saving", exact=True).check()
+    page.get_by_label("One-off cost", exact=True).check()
+    page.get_by_label("Measure 1: Missed collections a month").check()
     page.get_by_role("button", name="Save and continue").click()
 
     page.get_by_role("link", name="Check your answers and submit").click()
@@ -136,7 +142,9 @@ def test_submit_request_changes_fix_publish_and_read(
     # A signed-out visitor reads it.
     visitor.goto(f"{base}/innovations/{record_id}/")
     expect(visitor.get_by_role("heading", name=TITLE, level=1)).to_be_visible()
-    expect(visitor.get_by_text("£85,000 a year")).to_be_visible()
+    expect(visitor.get_by_text("£85,000 a year").first).to_be_visible()
+    # The saving per resident, as a sum over South Hams and its partner West Devon.
+    expect(visitor.locator("[data-per-resident-sum]")).to_contain_text("West Devon")
     expect(visitor.get_by_text("Fuel and overtime budgets, 2018 against 2016.")).to_be_visible()
     expect(visitor.get_by_role("link", name="West Devon").first).to_be_visible()
     assert_accessible(visitor)

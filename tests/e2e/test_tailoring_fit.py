@@ -2,8 +2,10 @@
 page, the recommended page, and a record page once a council is chosen through /your-council/."""
 
 import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
@@ -14,12 +16,14 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture(autouse=True)
 def content(reference_data: None) -> None:
-    """The transactional e2e database is reloaded without comparators or records."""
+    """The transactional e2e database is reloaded without comparators or records: load the real
+    catalogue (the demo now holds illustrative records only)."""
+    from shopwindow.innovations.services.catalogue import load_catalogue
     from shopwindow.tailoring.models import Comparator
 
     if not Comparator.objects.exists():
         call_command("build_comparators", verbosity=0)
-    call_command("load_demo", verbosity=0)
+    load_catalogue(directory=Path(settings.CATALOGUE_DIR))
 
 
 def choose_council(page: Page, base: str, name: str, next_path: str) -> None:
@@ -53,7 +57,7 @@ def test_recommended_page_is_accessible_and_filters(live_server, page: Page) -> 
 
 
 def test_record_page_with_a_council_chosen(live_server, page: Page) -> None:
-    record = "/innovations/reablement-after-hospital/"
+    record = "/innovations/aberdeen-bon-accord-care-latc/"  # adult social care, single-tier
     page.goto(live_server.url + record)
     expect(page.get_by_role("heading", name="How this fits your council")).to_be_visible()
     choose_council(page, live_server.url, "Manchester", record)
@@ -61,14 +65,14 @@ def test_record_page_with_a_council_chosen(live_server, page: Page) -> None:
     expect(page.get_by_role("heading", name="How this fits Manchester")).to_be_visible()
     expect(page.get_by_text("Fit score:")).to_be_visible()
     expect(page.get_by_text("Your council runs adult social care")).to_be_visible()
-    expect(page.get_by_text("Evidence level 5: scaled")).to_be_visible()
+    expect(page.get_by_text("Evidence level 1: account of impact")).to_be_visible()
     page.get_by_text("How we worked this out").click()
     expect(page.get_by_text("a resident. Times your council's population")).to_be_visible()
     assert_accessible(page)
 
 
 def test_record_page_flags_a_service_the_council_does_not_run(live_server, page: Page) -> None:
-    record = "/innovations/family-safeguarding-model/"  # children's services: not a district's
+    record = "/innovations/hertfordshire-family-safeguarding/"  # children's: not a district's
     choose_council(page, live_server.url, "South Hams", record)
     expect(page.get_by_text("Not a service your council provides").first).to_be_visible()
     expect(page.get_by_text("We cannot project a saving for your council because")).to_be_visible()

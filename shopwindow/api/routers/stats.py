@@ -34,11 +34,14 @@ class StatsFilters(Schema):
     response=dict[str, Any],
     summary="National figures",
     description=(
-        "Totals (annual savings, verified savings, one-off costs, payback, records, councils "
-        "that shared and adopted), breakdowns by theme, service area, nation, region, authority "
-        "type and year started, evidence levels, adoptions by year and barriers by theme, over "
-        "published records. A saving shared by several councils counts once. Illustrative demo "
-        "records are left out unless include_illustrative=true. Method: /report/#method."
+        "Totals (savings achieved, the verified part of them, forecast savings kept separate, "
+        "savings without a source or kind shown apart, one-off costs, payback, records, councils "
+        "that shared and adopted; `totals.counts` says what each counts; a money figure is null, "
+        "never 0, where no record gives one), breakdowns by theme, service area, nation, region, "
+        "authority type and year started, evidence levels, adoptions by year and barriers by "
+        "theme, over published records. A saving shared by several councils counts once. "
+        "Illustrative demo records are left out unless include_illustrative=true. "
+        "Method: /report/#method."
     ),
 )
 def stats(request: HttpRequest, filters: Query[StatsFilters]) -> dict[str, Any]:

@@ -39,6 +39,8 @@ class Method(Schema):
     documentation: str = Field(description="The page that explains the method")
     group: str | None = Field(description="district, county, single-tier, or null: not compared")
     group_label: str
+    scope: str = Field(description="nation (the default: councils in the same nation) or uk")
+    scope_text: str = Field(description="Which councils were compared, and why")
     note: str | None = Field(default=None, description="Why a council has no comparators")
 
 
@@ -61,15 +63,19 @@ class ComparatorsOut(Schema):
     summary="A council's comparable councils",
     description=(
         "The 15 most similar councils of the same kind (districts with districts, counties with "
-        "counties, single-tier with single-tier), nearest first. Combined authorities, the GLA "
-        "and former councils have none: the list is empty and `method.note` says why."
+        "counties, single-tier with single-tier), nearest first, within the council's own nation "
+        "by default (Northern Ireland's 11 districts have 10 each); `?scope=uk` compares across "
+        "the UK. Combined authorities, the GLA and former councils have none: the list is empty "
+        "and `method.note` says why."
     ),
 )
-def authority_comparators(request: HttpRequest, gss: str) -> ComparatorsOut:
+def authority_comparators(request: HttpRequest, gss: str, scope: str = "nation") -> ComparatorsOut:
+    if scope not in selectors.SCOPES:
+        raise bad_parameter("scope", "must be nation or uk")
     council = selectors.authority_by_identifier(gss)
     if council is None:
         raise not_found(f"No authority has the code {gss}")
-    method = selectors.method_for(council)
+    method = selectors.method_for(council, scope)
     method.pop("weights_text", None)
     return ComparatorsOut(
         authority=AuthorityRef(gss=council.identifier, name=council.name),
@@ -81,7 +87,7 @@ def authority_comparators(request: HttpRequest, gss: str) -> ComparatorsOut:
                 distance=item.distance,
                 rank=item.rank,
             )
-            for item in selectors.comparators_for(council)
+            for item in selectors.comparators_for(council, scope)
         ],
     )
 
@@ -109,9 +115,17 @@ class RecommendationOut(Schema):
         "projected (a forecast), reported, audited or evaluated; null when not stated"
     )
     powers_match: bool = Field(
-        description="False when the council runs none of the record's service areas"
+        description="False when the council runs none of the record's functions (or, for a "
+        "record without functions, none of its service areas)"
     )
+    powers_basis: str = Field(description="What the powers check used: functions or service-areas")
     services_not_run: list[str] = Field(description="Service-area codes the council does not run")
+    functions_not_run: list[str] = Field(
+        description="Function codes the council does not run (empty for a record without functions)"
+    )
+    run_elsewhere: list[str] = Field(
+        description="Who runs each of those functions for this council's area, in words"
+    )
 
 
 class RecommendationsOut(Schema):
@@ -181,7 +195,10 @@ def authority_recommendations(
                 projection_note=projection.reason or projection.method,
                 saving_kind=item.innovation.saving_kind or None,
                 powers_match=fit.powers_match,
-                services_not_run=list(fit.unmatched),
+                powers_basis=fit.basis,
+                services_not_run=list(fit.areas_not_run),
+                functions_not_run=list(fit.unmatched) if fit.basis == "functions" else [],
+                run_elsewhere=list(fit.run_elsewhere),
             )
         )
     return RecommendationsOut(

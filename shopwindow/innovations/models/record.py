@@ -188,13 +188,13 @@ class Innovation(models.Model):
 
     @property
     def saving_per_head(self) -> Decimal | None:
-        """Annual saving per resident of the lead councils; None if any population is unknown."""
-        if not self.annual_saving_gbp:
-            return None
-        populations = [authority.population for authority in self.ordered_leads]
-        if not populations or any(not p for p in populations):
-            return None
-        return (self.annual_saving_gbp / sum(p for p in populations if p)).quantize(Decimal("0.01"))
+        """Annual saving per resident of the area it was made across (`saving_shared_by`: every
+        lead and partner council, or the leads only; overlapping areas once); None if a population
+        is unknown. The sum in words: innovations.per_resident."""
+        from shopwindow.innovations.per_resident import for_record
+
+        found = for_record(self)
+        return found.rounded if found is not None else None
 
     @property
     def verified(self) -> bool:

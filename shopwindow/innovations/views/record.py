@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 
 from shopwindow.accounts.permissions import can
-from shopwindow.innovations import provenance, selectors
+from shopwindow.innovations import per_resident, provenance, selectors
 from shopwindow.innovations.models import Innovation
 from shopwindow.innovations.sections import record_section_templates
 from shopwindow.innovations.serialisation import record_to_dict
@@ -60,6 +60,7 @@ def record_context(request: HttpRequest, innovation: Innovation) -> dict[str, An
             include_contact=selectors.may_see_contact_email(request.user, innovation),
         ),
         "derived": selectors.derived_figures(innovation),
+        "per_resident": per_resident.for_record(innovation),
         "timeline": timeline,
         "total_weeks": timeline[-1]["ends_week"] if timeline else None,
         "show_contact": show_contact,

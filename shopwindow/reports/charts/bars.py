@@ -36,7 +36,7 @@ LABEL_SHARE = 0.38  # of the width, for the label column
 
 
 def render_bar_chart(
-    rows: Sequence[tuple[str, Number]],
+    rows: Sequence[tuple[str, Number | None]],
     *,
     title: str,
     description: str,
@@ -46,13 +46,23 @@ def render_bar_chart(
     colour: str = palette.BLUE,
     width: float = 640.0,
     id_prefix: str | None = None,
+    missing_label: str = "No figure given",
 ) -> Chart:
     """Draw one bar per (label, value) row, in the order given; values must be zero or more.
+    A None value is a missing figure: no bar, and `missing_label` where the value would be (a
+    missing figure is never drawn as zero).
 
     With no rows the SVG says "No data to show" and the table has no rows.
     """
     check_rows(rows)
-    table = [Row(label=label, value=value, display=value_format(value)) for label, value in rows]
+    table = [
+        Row(
+            label=label,
+            value=value,
+            display=missing_label if value is None else value_format(value),
+        )
+        for label, value in rows
+    ]
     ident = chart_id(id_prefix, title)
     label_width = width * LABEL_SHARE
     max_chars = max(8, int((label_width - PADDING * 2) / (FONT_SIZE * CHAR_WIDTH)))
@@ -77,7 +87,7 @@ def render_bar_chart(
         longest_value = max(len(row.display) for row in table)
         value_space = longest_value * FONT_SIZE * CHAR_WIDTH + PADDING * 2
         bar_space = max(width - label_width - value_space - PADDING, 1.0)
-        largest = max(float(row.value) for row in table)
+        largest = max((float(row.value) for row in table if row.value is not None), default=0.0)
         top = PADDING
         for row, lines, row_height in zip(table, wrapped, row_heights, strict=True):
             parts.append(_bar(row, lines, top, row_height, label_width, bar_space, largest, colour))
@@ -108,13 +118,21 @@ def _bar(
     colour: str,
 ) -> str:
     middle = top + (row_height - ROW_GAP) / 2
-    length = bar_space * float(row.value) / largest if largest > 0 else 0.0
+    value_number = float(row.value) if row.value is not None else 0.0
+    length = bar_space * value_number / largest if largest > 0 else 0.0
     first_line = middle - (len(lines) - 1) * LINE_HEIGHT / 2 + FONT_SIZE * 0.35
     label = "".join(
         f"<tspan {attrs(x=num(label_width - PADDING), y=num(first_line + i * LINE_HEIGHT))}>"
         f"{esc(line)}</tspan>"
         for i, line in enumerate(lines)
     )
+    if row.value is None:  # no bar at all: the label says there is no figure
+        value = attrs(x=num(label_width + PADDING), y=num(middle + FONT_SIZE * 0.35))
+        return (
+            f"<g><title>{esc(row.label)}: {esc(row.display)}</title>"
+            f"<text {attrs(text_anchor='end')}>{label}</text>"
+            f'<text {value} font-style="italic">{esc(row.display)}</text></g>'
+        )
     bar = attrs(
         x=num(label_width),
         y=num(middle - BAR_HEIGHT / 2),

@@ -157,7 +157,7 @@ class Row:
     """One row of a chart's table alternative: a label, the raw value and how it reads."""
 
     label: str
-    value: Number
+    value: Number | None  # None: no figure given
     display: str
 
 
@@ -188,8 +188,11 @@ class Chart:
         }
 
 
-def check_rows(rows: Sequence[tuple[str, Number]]) -> None:
-    """Charts draw lengths from zero: negative or non-finite values are caller errors."""
+def check_rows(rows: Sequence[tuple[str, Number | None]]) -> None:
+    """Charts draw lengths from zero: negative or non-finite values are caller errors. None is a
+    missing figure (drawn as no bar and labelled, never as zero)."""
     for label, value in rows:
+        if value is None:
+            continue
         if not math.isfinite(float(value)) or value < 0:
             raise ValueError(f"{label!r}: chart values must be zero or more, got {value!r}")

@@ -94,8 +94,8 @@ def _plot(
     colour: str,
     value_format: ValueFormat,
 ) -> list[str]:
-    whole = all(is_whole(row.value) for row in table)
-    largest = max(float(row.value) for row in table)
+    whole = all(is_whole(row.value or 0) for row in table)
+    largest = max(float(row.value or 0) for row in table)
     ticks = nice_ticks(largest, whole=whole) if largest > 0 else [0.0, 1.0]
     tick_labels = [value_format(int(t) if whole else t) for t in ticks]
     left = PADDING + max(len(text) for text in tick_labels) * FONT_SIZE * CHAR_WIDTH + 8
@@ -132,14 +132,14 @@ def _plot(
     print_values = max(len(row.display) for row in table) * FONT_SIZE * CHAR_WIDTH + 4 <= band
     if kind == "line":
         line = " ".join(
-            f"{num(x)},{num(bottom - float(row.value) * scale)}"
+            f"{num(x)},{num(bottom - float(row.value or 0) * scale)}"
             for row, x in zip(table, centres, strict=True)
         )
         parts.append(
             f"<polyline {attrs(points=line, fill='none', stroke=colour, stroke_width=3)}/>"
         )
     for row, x in zip(table, centres, strict=True):
-        y = bottom - float(row.value) * scale
+        y = bottom - float(row.value or 0) * scale
         if kind == "column":
             shape = attrs(
                 x=num(x - band * 0.35),

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from shopwindow.authorities.models import Authority
 from shopwindow.core.markdown import render_markdown
+from shopwindow.tailoring import functions as functions_table
 from shopwindow.tailoring import powers as powers_table
 from shopwindow.tailoring import selectors
 
@@ -31,14 +32,18 @@ def _doc(name: str) -> str:
 @require_safe
 def comparators(request: HttpRequest, gss: str) -> HttpResponse:
     council = _council_or_404(gss)
-    found = list(selectors.comparators_for(council))
+    # An unknown scope falls back to the default rather than erroring: it is a page switch.
+    scope = request.GET.get("scope", "nation")
+    scope = scope if scope in selectors.SCOPES else "nation"
+    found = list(selectors.comparators_for(council, scope))
     return render(
         request,
         "tailoring/comparators.html",
         {
             "council": council,
             "comparators": found,
-            "method": selectors.method_for(council),
+            "scope": scope,
+            "method": selectors.method_for(council, scope),
             "reason": "" if found else selectors.no_comparators_reason(council),
         },
     )
@@ -50,7 +55,11 @@ def powers(request: HttpRequest, gss: str) -> HttpResponse:
     return render(
         request,
         "tailoring/powers.html",
-        {"council": council, "powers": powers_table.powers_for(council)},
+        {
+            "council": council,
+            "powers": powers_table.powers_for(council),
+            "functions": functions_table.functions_for(council),
+        },
     )
 
 
@@ -76,5 +85,8 @@ def powers_method(request: HttpRequest) -> HttpResponse:
             "body": render_markdown(_doc("powers.md")),
             "columns": [label for _, label in powers_table.SUMMARY_COLUMNS],
             "matrix": powers_table.summary_matrix(),
+            "function_matrix": functions_table.function_matrix(
+                kind for kind, _ in powers_table.SUMMARY_COLUMNS
+            ),
         },
     )

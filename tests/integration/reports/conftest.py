@@ -1,11 +1,13 @@
 """A small hand-built set of records whose figures the tests work out by hand.
 
 R1  partnership: lead South Hams, partners West Devon and Devon County Council (3 councils),
-    saving 300,000, one-off 150,000, peer-reviewed, level 3, shared-services, started 2019,
+    saving 300,000 (confirmed by audit), one-off 150,000, peer-reviewed, level 3,
+    shared-services, started 2019,
     2 barriers (1 with an ask), adopted by Teignbridge (started 2021).
-R2  Cardiff, saving 100,000, no cost, self-reported, level 1, digital-access + service-redesign,
+R2  Cardiff, saving 100,000 (reported by the council), no cost, self-reported, level 1,
+    digital-access + service-redesign,
     started 2021, 1 barrier with an ask, adopted by Swansea (no start date).
-R3  leads South Hams (England) and Swansea (Wales), saving 50,000, one-off 60,000,
+R3  leads South Hams (England) and Swansea (Wales), saving 50,000 (evaluated), one-off 60,000,
     independently evaluated, level 4, shared-services, started 2022; Teignbridge abandoned it.
 R4  Edinburgh, no saving, self-reported, level 2, prevention, no start date.
 R5  illustrative (demo): South Hams, saving 1,000,000, one-off 10, started 2020.
@@ -32,7 +34,11 @@ def report_records(db: Any) -> dict[str, Any]:
             themes=["shared-services"],
             service_areas=["waste-and-environment"],
             started_on="2019-04",
-            outcomes={"annual_saving_gbp": 300000, "one_off_cost_gbp": 150000},
+            outcomes={
+                "annual_saving_gbp": 300000,
+                "one_off_cost_gbp": 150000,
+                "saving_kind": "audited",
+            },
             evidence={"level": 3, "verification": "peer-reviewed"},
             barriers=[
                 {"barrier": "Pension strain costs", "ask_of_government": "Pool pension funds"},
@@ -46,7 +52,7 @@ def report_records(db: Any) -> dict[str, Any]:
             themes=["digital-access", "service-redesign"],
             service_areas=["customer-services"],
             started_on="2021",
-            outcomes={"annual_saving_gbp": 100000},
+            outcomes={"annual_saving_gbp": 100000, "saving_kind": "reported"},
             evidence={"level": 1, "verification": "self-reported"},
             barriers=[{"barrier": "Paper forms in law", "ask_of_government": "Allow e-forms"}],
             adoptions=[{"authority": SWANSEA, "status": "adopted"}],
@@ -57,7 +63,11 @@ def report_records(db: Any) -> dict[str, Any]:
             themes=["shared-services"],
             service_areas=["corporate-services"],
             started_on="2022-01-10",
-            outcomes={"annual_saving_gbp": 50000, "one_off_cost_gbp": 60000},
+            outcomes={
+                "annual_saving_gbp": 50000,
+                "one_off_cost_gbp": 60000,
+                "saving_kind": "evaluated",
+            },
             evidence={"level": 4, "verification": "independently-evaluated"},
             adoptions=[{"authority": TEIGNBRIDGE, "status": "abandoned"}],
         ),
@@ -72,7 +82,23 @@ def report_records(db: Any) -> dict[str, Any]:
             id="report-illustrative",
             lead_authorities=[SOUTH_HAMS],
             started_on="2020",
-            outcomes={"annual_saving_gbp": 1000000, "one_off_cost_gbp": 10},
+            outcomes={
+                "annual_saving_gbp": 1000000,
+                "one_off_cost_gbp": 10,
+                "saving_kind": "reported",
+            },
+            evidence={
+                "level": 2,
+                "verification": "self-reported",
+                "sources": [
+                    {
+                        "title": "Illustrative source",
+                        "url": "https://example.gov.uk/illustrative",
+                        "kind": "other",
+                        "supports": ["outcomes.annual_saving_gbp", "outcomes.one_off_cost_gbp"],
+                    }
+                ],
+            },
             tags=["illustrative"],
         ),
         "R6": create_innovation(

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from shopwindow.reports.models import ReportFile
 
-HEADLINE_IDS = ("total-annual-saving", "verified-annual-saving", "total-one-off-cost", "payback")
+HEADLINE_IDS = ("total-achieved-saving", "verified-saving", "total-one-off-cost", "payback")
 
 
 def _pdf(client: Client, **params: str) -> pypdf.PdfReader:
@@ -47,7 +47,7 @@ def test_pdf_is_tagged_and_has_the_same_totals_as_the_page(
     assert reader.metadata.title == "National evidence report – Shopwindow"
     text = _text(reader)
     page = _page_figures(client)
-    assert page["total-annual-saving"] == "£450,000"
+    assert page["total-achieved-saving"] == "£450,000"
     for value in page.values():
         assert value in text
     assert "Contents" in text
@@ -59,7 +59,7 @@ def test_pdf_for_a_filter_that_matches_nothing(client: Client, report_records: A
     reader = _pdf(client, nation="northern-ireland")
     text = _text(reader)
     assert "No published records match these filters" in text
-    assert "£0" in text
+    assert "No figure given" in text
     assert "Nation: Northern Ireland" in text
 
 
@@ -103,7 +103,7 @@ def test_csv_zip_has_every_documented_table_and_column(client: Client, report_re
         assert rows[0] == documented[name], name
         tables[name] = rows
     headline = {row[0]: row[2] for row in tables["headline"][1:]}
-    assert headline["annual_saving"] == "450000.0"
+    assert headline["achieved_saving"] == "450000.0"
     assert headline["verified_saving"] == "350000.0"
     about = {row[0]: row[1] for row in tables["about"][1:]}
     assert about["data_as_of"].startswith("20")
@@ -122,7 +122,7 @@ def test_xlsx_has_one_sheet_per_documented_table(client: Client, report_records:
     for name, columns in documented.items():
         assert [cell.value for cell in book[name][1]] == columns, name
     headline = {row[0]: row[2] for row in book["headline"].iter_rows(min_row=2, values_only=True)}
-    assert headline["annual_saving"] == 150000
+    assert headline["achieved_saving"] == 150000
     assert headline["records"] == 2
 
 
@@ -133,7 +133,7 @@ def test_json_download_equals_the_api(client: Client, report_records: Any) -> No
     left, right = json.loads(download.content), api.json()
     left.pop("generated_at"), right.pop("generated_at")
     assert left == right
-    assert right["totals"]["annual_saving_gbp"] == 350000
+    assert right["totals"]["achieved_saving_gbp"] == 350000
     assert right["data_as_of"] is not None
 
 

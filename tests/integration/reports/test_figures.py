@@ -17,10 +17,10 @@ def test_headline_totals_match_a_hand_calculation(report_records: Any) -> None:
     totals = national_figures(ReportFilters()).totals
     # R1 + R2 + R3 + R4 (R5 illustrative, R6 draft left out).
     assert totals.records == 4
-    assert totals.annual_saving == Decimal("450000")  # 300,000 + 100,000 + 50,000
-    assert totals.verified_saving == Decimal("350000")  # R1 peer-reviewed + R3 evaluated
-    assert totals.self_reported_saving == Decimal("100000")  # R2
-    assert totals.one_off_cost == Decimal("210000")  # 150,000 + 60,000
+    assert totals.sums.achieved == Decimal("450000")  # 300,000 + 100,000 + 50,000
+    assert totals.sums.verified == Decimal("350000")  # R1 peer-reviewed + R3 evaluated
+    assert totals.sums.reported == Decimal("100000")  # R2
+    assert totals.sums.one_off_cost == Decimal("210000")  # 150,000 + 60,000
     # Payback over R1 and R3 (both give a cost and a saving): 210,000 / 350,000 x 12.
     assert totals.payback_months == Decimal("7.2")
     assert totals.payback_records == 2
@@ -35,12 +35,12 @@ def test_a_shared_saving_counts_once_not_once_per_council(report_records: Any) -
     only_partnership = national_figures(ReportFilters(theme="shared-services", period_to=2019))
     assert only_partnership.totals.records == 1
     assert only_partnership.totals.councils_shared == 3
-    assert only_partnership.totals.annual_saving == Decimal("300000")  # not 3 x 300,000
+    assert only_partnership.totals.sums.achieved == Decimal("300000")  # not 3 x 300,000
     cells = only_partnership.map_cells
     # Every area of the partnership shows the partnership's saving, once.
     for gss in (SOUTH_HAMS, WEST_DEVON, TEIGNBRIDGE):  # Teignbridge: inside partner Devon
         assert cells[gss].records == 1
-        assert cells[gss].annual_saving == Decimal("300000")
+        assert cells[gss].achieved_saving == Decimal("300000")
     assert DEVON not in cells  # a county has no hex of its own
 
 
@@ -48,20 +48,20 @@ def test_map_never_counts_a_record_twice_in_one_area(report_records: Any) -> Non
     cells = national_figures(ReportFilters()).map_cells
     # South Hams leads R1 and R3, and Devon (covering it) partners R1: still 2 records.
     assert cells[SOUTH_HAMS].records == 2
-    assert cells[SOUTH_HAMS].annual_saving == Decimal("350000")
+    assert cells[SOUTH_HAMS].achieved_saving == Decimal("350000")
 
 
 def test_breakdown_rows_overlap_but_the_total_row_equals_the_headline(report_records: Any) -> None:
     figures = national_figures(ReportFilters())
     nations = figures.breakdown("nation")
-    rows = {row.code: (row.records, row.annual_saving) for row in nations.rows}
+    rows = {row.code: (row.records, row.sums.achieved) for row in nations.rows}
     assert rows == {
         "england": (2, Decimal("350000")),  # R1, R3
         "wales": (2, Decimal("150000")),  # R2, R3
-        "scotland": (1, Decimal("0")),  # R4
+        "scotland": (1, None),  # R4
     }
     assert nations.total.records == 4
-    assert nations.total.annual_saving == figures.totals.annual_saving == Decimal("450000")
+    assert nations.total.sums.achieved == figures.totals.sums.achieved == Decimal("450000")
     themes = {row.code: row.records for row in figures.breakdown("theme").rows}
     assert themes == {
         "shared-services": 2,
@@ -69,12 +69,12 @@ def test_breakdown_rows_overlap_but_the_total_row_equals_the_headline(report_rec
         "digital-access": 1,
         "prevention": 1,
     }
-    years = {row.label: row.annual_saving for row in figures.breakdown("year_started").rows}
+    years = {row.label: row.sums.achieved for row in figures.breakdown("year_started").rows}
     assert years == {
         "2019": Decimal("300000"),
         "2021": Decimal("100000"),
         "2022": Decimal("50000"),
-        "Not known": Decimal("0"),
+        "Not known": None,  # R4 gives no saving: no figure, not £0
     }
     types = {row.code: row.records for row in figures.breakdown("authority_type").rows}
     # Lead councils only: South Hams (district) in R1 and R3, Cardiff and Swansea (Welsh).
@@ -107,22 +107,22 @@ def test_evidence_levels_adoptions_and_barriers(report_records: Any) -> None:
 
 def test_filters_change_the_figures(report_records: Any) -> None:
     wales = national_figures(ReportFilters(nation="wales")).totals
-    assert (wales.records, wales.annual_saving, wales.verified_saving) == (
+    assert (wales.records, wales.sums.achieved, wales.sums.verified) == (
         2,
         Decimal("150000"),
         Decimal("50000"),
     )
     england = national_figures(ReportFilters(nation="england")).totals
-    assert (england.records, england.annual_saving) == (2, Decimal("350000"))
+    assert (england.records, england.sums.achieved) == (2, Decimal("350000"))
     south_west = national_figures(ReportFilters(region="south-west")).totals
-    assert south_west.annual_saving == Decimal("350000")
+    assert south_west.sums.achieved == Decimal("350000")
     theme = national_figures(ReportFilters(theme="shared-services")).totals
-    assert (theme.records, theme.annual_saving) == (2, Decimal("350000"))
+    assert (theme.records, theme.sums.achieved) == (2, Decimal("350000"))
     period = national_figures(ReportFilters(period_from=2021, period_to=2022)).totals
     # R2 (2021) and R3 (2022); R4 has no start date, so a period leaves it out.
-    assert (period.records, period.annual_saving) == (2, Decimal("150000"))
+    assert (period.records, period.sums.achieved) == (2, Decimal("150000"))
     combined = national_figures(ReportFilters(nation="wales", period_from=2022)).totals
-    assert (combined.records, combined.annual_saving) == (1, Decimal("50000"))
+    assert (combined.records, combined.sums.achieved) == (1, Decimal("50000"))
 
 
 def test_illustrative_records_only_with_the_switch(report_records: Any) -> None:
@@ -131,14 +131,15 @@ def test_illustrative_records_only_with_the_switch(report_records: Any) -> None:
     assert "report-illustrative" not in without.record_ids
     with_them = national_figures(ReportFilters(include_illustrative=True))
     assert with_them.totals.records == 5
-    assert with_them.totals.annual_saving == Decimal("1450000")
+    assert with_them.totals.sums.achieved == Decimal("1450000")
     assert with_them.illustrative_left_out == 0
 
 
-def test_a_filter_matching_nothing_gives_zeros(report_records: Any) -> None:
+def test_a_filter_matching_nothing_gives_no_figure_not_zero(report_records: Any) -> None:
     figures = national_figures(ReportFilters(nation="northern-ireland"))
     assert figures.is_empty
-    assert figures.totals.annual_saving == Decimal("0")
+    assert figures.totals.records == 0
+    assert figures.totals.sums.achieved is None  # "no figure given", never £0
     assert figures.totals.payback_months is None
     assert figures.data_as_of is None
     assert all(not b.rows for b in figures.breakdowns)

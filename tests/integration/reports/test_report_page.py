@@ -14,8 +14,8 @@ def test_the_report_is_public_and_shows_the_hand_worked_totals(
     assert response.status_code == 200
     html = response.content.decode()
     assert "National evidence report" in html
-    assert 'id="total-annual-saving">£450,000<' in html
-    assert 'id="verified-annual-saving">£350,000<' in html
+    assert 'id="total-achieved-saving">£450,000<' in html
+    assert 'id="verified-saving">£350,000<' in html
     assert 'id="total-records">4<' in html
     assert 'id="payback">7.2 months<' in html
     assert "Method and caveats" in html
@@ -31,7 +31,7 @@ def test_the_report_is_public_and_shows_the_hand_worked_totals(
 
 def test_the_filters_change_the_page(client: Client, report_records: Any) -> None:
     html = client.get("/report/", {"nation": "wales"}).content.decode()
-    assert 'id="total-annual-saving">£150,000<' in html
+    assert 'id="total-achieved-saving">£150,000<' in html
     assert "Nation: Wales" in html
     assert "/report/download?nation=wales&amp;format=csv" in html
 
@@ -40,7 +40,7 @@ def test_the_illustrative_switch_adds_them_and_warns(client: Client, report_reco
     html = client.get("/report/", {"include_illustrative": "on"}).content.decode()
     assert 'id="illustrative-warning"' in html
     assert "These figures include illustrative examples" in html
-    assert 'id="total-annual-saving">£1,450,000<' in html
+    assert 'id="total-achieved-saving">£1,450,000<' in html
 
 
 def test_a_filter_that_matches_nothing_explains_itself(client: Client, report_records: Any) -> None:
@@ -49,7 +49,7 @@ def test_a_filter_that_matches_nothing_explains_itself(client: Client, report_re
     html = response.content.decode()
     assert 'id="no-records"' in html
     assert "No published records match these filters" in html
-    assert 'id="total-annual-saving">£0<' in html
+    assert 'id="total-achieved-saving">No figure given<' in html
     assert "No data to show" in html
 
 
@@ -59,14 +59,14 @@ def test_a_bad_filter_shows_an_error_not_a_crash(client: Client, report_records:
     html = response.content.decode()
     assert "govuk-error-summary" in html
     assert "Started from (year) must be a year, like 2015" in html
-    assert 'id="total-annual-saving">£450,000<' in html  # all records until corrected
+    assert 'id="total-achieved-saving">£450,000<' in html  # all records until corrected
     reversed_period = client.get("/report/", {"period_from": "2022", "period_to": "2019"})
     assert "must be the same as or later than period_from" in reversed_period.content.decode()
 
 
 def test_the_map_can_show_records_or_savings(client: Client, report_records: Any) -> None:
     savings = client.get("/report/").content.decode()
-    assert "Annual savings by council area" in savings
+    assert "Savings achieved by council area" in savings
     records = client.get("/report/", {"map": "records"}).content.decode()
     assert "Records by council area" in records
 

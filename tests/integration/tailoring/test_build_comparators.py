@@ -17,9 +17,13 @@ from shopwindow.tailoring.services import build_comparators
 pytestmark = pytest.mark.django_db
 
 
-def test_every_current_district_level_and_county_council_has_15_comparators() -> None:
+@pytest.mark.parametrize("scope", ["nation", "uk"])
+def test_every_current_district_level_and_county_council_has_15_comparators(scope: str) -> None:
     counts = dict(
-        Comparator.objects.values_list("authority__gss").annotate(n=Count("id")).order_by()
+        Comparator.objects.filter(scope=scope)
+        .values_list("authority__gss")
+        .annotate(n=Count("id"))
+        .order_by()
     )
     grouped = Authority.objects.filter(is_current=True).exclude(
         authority_type__in=[AuthorityType.COMBINED_AUTHORITY, AuthorityType.STRATEGIC_AUTHORITY]
@@ -27,7 +31,9 @@ def test_every_current_district_level_and_county_council_has_15_comparators() ->
     # Every group has far more than 16 members (21 counties, 164 districts, 197 single-tier).
     assert grouped.count() == 382
     for council in grouped:
-        assert counts.get(council.gss) == 15, council.name
+        # Within the nation, Northern Ireland's 11 districts have the other 10.
+        expected = 10 if scope == "nation" and council.nation == "northern-ireland" else 15
+        assert counts.get(council.gss) == expected, council.name
 
 
 def test_only_current_grouped_councils_have_comparators() -> None:
@@ -94,15 +100,20 @@ def test_the_city_of_london_is_single_tier_but_far_from_everyone() -> None:
 
 def test_rebuilding_is_idempotent() -> None:
     before = sorted(
-        Comparator.objects.values_list("authority__gss", "comparator__gss", "rank", "distance")
+        Comparator.objects.values_list(
+            "authority__gss", "scope", "comparator__gss", "rank", "distance"
+        )
     )
     summary = build_comparators()
     call_command("build_comparators", verbosity=0)
     after = sorted(
-        Comparator.objects.values_list("authority__gss", "comparator__gss", "rank", "distance")
+        Comparator.objects.values_list(
+            "authority__gss", "scope", "comparator__gss", "rank", "distance"
+        )
     )
     assert before == after
-    assert summary.comparators == len(after) == 382 * 15
+    # Across the UK 15 each; within the nation 15 each except Northern Ireland's 11 (10 each).
+    assert summary.comparators == len(after) == 382 * 15 + 371 * 15 + 11 * 10
     assert summary.groups == {"county": 21, "district": 164, "single-tier": 197}
     assert summary.skipped == []
 

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from shopwindow.authorities.models import Authority
+from shopwindow.tailoring.functions import functions_run_by
 from shopwindow.tailoring.models import Comparator
 from shopwindow.tailoring.powers import services_run_by
 from shopwindow.tailoring.selectors import comparators_for
@@ -61,7 +62,14 @@ def test_powers_page_lists_the_services_a_district_runs(client: Client) -> None:
     assert "Adult social care" in html
     assert "Housing" in html
     south_hams = Authority.objects.get(gss="E07000044")
-    assert html.count("govuk-tag--green") == len(services_run_by(south_hams)) == 9
+    functions, _, areas = html.partition("Service areas and whether")
+    assert areas.count("govuk-tag--green") == len(services_run_by(south_hams)) == 9
+    # The functions table: each function with the body that runs it for South Hams.
+    assert functions.count("govuk-tag--green") == len(functions_run_by(south_hams))
+    row = functions.split(">Trading standards</th>")[1].split("</tr>")[0]
+    assert "Devon County Council" in row
+    assert "Source:" in row
+    assert "gov.uk/understand-how-your-council-works" in row
 
 
 def test_method_pages_render_the_documentation(client: Client) -> None:

@@ -119,7 +119,8 @@ def test_fit_for_many_uses_a_fixed_number_of_queries(
         create_innovation(lead_authorities=["E07000117"] if n % 2 else ["E07000047"])
     records = list(published_innovations())
     assert len(records) >= 6
-    # The council's comparators, its group's profiles: nothing per record.
-    with django_assert_num_queries(2):
+    # The council's county (to name who runs what a district does not), its comparators, its
+    # group's profiles: nothing per record.
+    with django_assert_num_queries(3):
         fits = fit_for_many(records, south_hams)
     assert set(fits) == {record.pk for record in records}

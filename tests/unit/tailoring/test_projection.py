@@ -98,7 +98,7 @@ def test_partnership_uses_the_combined_population_of_the_lead_councils() -> None
     )
     assert result.saving == SavingRange(low=150_000, central=300_000, high=600_000)
     assert result.payback is None
-    assert any("combined population of the lead councils" in note for note in result.notes)
+    assert any("residents of every lead and partner council" in note for note in result.notes)
     assert any("no one-off cost" in note for note in result.notes)
 
 
@@ -139,13 +139,13 @@ def test_no_saving_means_no_projection() -> None:
 def test_a_service_your_council_does_not_run_has_no_basis() -> None:
     result = projection_for(matched=[], unmatched_labels=["Adult social care"])
     assert not result.available
-    assert "does not run the services it covers: adult social care" in result.reason
+    assert "does not run what it covers: adult social care" in result.reason
 
 
 def test_unknown_lead_population_has_no_basis() -> None:
     result = projection_for(leads=[council(100_000), council(None)])
     assert not result.available
-    assert "every lead council's population" in result.reason
+    assert "the population of every council the saving was made across" in result.reason
 
 
 def test_a_county_saving_does_not_carry_to_a_district() -> None:
