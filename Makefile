@@ -83,6 +83,7 @@ check: setup ## Lint, format check, type check and check for missing migrations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=shopwindow.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 format: setup ## Format the code and fix what ruff can

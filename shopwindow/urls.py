@@ -5,6 +5,9 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from shopwindow.api.api import api
+from shopwindow.innovations.urls import app_name as innovations_namespace
+from shopwindow.innovations.urls import urlpatterns as record_patterns
+from shopwindow.search.urls import urlpatterns as search_patterns
 
 handler400 = "shopwindow.core.views.errors.bad_request"
 handler403 = "shopwindow.core.views.errors.permission_denied"
@@ -21,7 +24,8 @@ urlpatterns = [
     path("", include("shopwindow.adoption.urls")),
     path("spread/", include("shopwindow.adoption.spread_urls")),
     path("follows/", include("shopwindow.follows.urls")),
-    path("", include("shopwindow.innovations.urls")),
+    # The record list (search) and the record pages share the `innovations` namespace.
+    path("", include((search_patterns + record_patterns, innovations_namespace))),
     path("", include("shopwindow.accounts.urls")),
     path("", include("shopwindow.associates.urls")),
     path("report/", include("shopwindow.reports.urls")),

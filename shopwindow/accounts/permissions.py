@@ -12,7 +12,7 @@ Rules:
 - "invited": allowed when the user's id is in the object's `associate_ids`.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 from django.contrib.auth.models import AnonymousUser
@@ -202,16 +202,30 @@ def is_associate(user: Any) -> bool:
     """A vetted associate.
 
     An explicit `user.is_vetted_associate` (for example set by a test) wins; otherwise the
-    associates app answers: a user with a vetted AssociateProfile (cached for the request).
+    check the associates app registered answers (a vetted AssociateProfile, cached for the
+    request).
     """
     if not _is_signed_in(user):
         return False
     flag = getattr(user, "is_vetted_associate", None)
     if flag is None:
-        from shopwindow.associates.selectors import is_vetted_associate
-
-        flag = is_vetted_associate(user)
+        flag = _vetted_associate_check(user)
     return bool(flag)
+
+
+def _no_associates(user: Any) -> bool:
+    return False
+
+
+# The associates app sits above accounts, so it registers its answer here (AppConfig.ready)
+# rather than accounts importing it: without that app nobody is a vetted associate.
+_vetted_associate_check: Callable[[Any], bool] = _no_associates
+
+
+def register_vetted_associate_check(check: Callable[[Any], bool]) -> None:
+    """Say how to tell a vetted associate (called once by the associates app)."""
+    global _vetted_associate_check  # set once at start-up, read per request
+    _vetted_associate_check = check
 
 
 def approved_council_ids(user: Any) -> set[int]:

@@ -39,7 +39,6 @@ PUBLIC_URL_NAMES: frozenset[str] = frozenset(
         "innovations:detail",
         "innovations:download",
         "innovations:about-catalogue",
-        "innovations:search",
         # Anyone may report a problem with a published record.
         "innovations:report-problem",
         "innovations:report-problem-sent",

@@ -15,16 +15,16 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from shopwindow.authorities.models import Authority
-from shopwindow.innovations.models import Adoption, Innovation
-from shopwindow.innovations.selectors import published_innovations
-from shopwindow.innovations.vocabularies import AdoptionStatus
-from shopwindow.reports.charts import (
+from shopwindow.core.charts import (
     Category,
     HexMap,
     render_hexmap,
     spread_to_districts,
     strongest_category,
 )
+from shopwindow.innovations.models import Adoption, Innovation
+from shopwindow.innovations.selectors import published_innovations
+from shopwindow.innovations.vocabularies import AdoptionStatus
 
 ADOPTING = (AdoptionStatus.ADOPTED, AdoptionStatus.IN_PROGRESS)
 

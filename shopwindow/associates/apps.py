@@ -8,4 +8,8 @@ class AssociatesConfig(AppConfig):
 
     def ready(self) -> None:
         # Privacy hooks: delete profiles and CVs with the account; add them to data downloads.
+        from shopwindow.accounts.permissions import register_vetted_associate_check
         from shopwindow.associates import signals  # noqa: F401
+        from shopwindow.associates.selectors import is_vetted_associate
+
+        register_vetted_associate_check(is_vetted_associate)

@@ -12,11 +12,6 @@ urlpatterns = [
     path("associates/<int:pk>/", public.detail, name="detail"),
     path("associates/apply/", applying.apply, name="apply"),
     path("associates/dashboard/", applying.dashboard, name="dashboard"),
-    path(
-        "associates/dashboard/follow-themes/",
-        applying.follow_skill_themes,
-        name="follow-skill-themes",
-    ),
     path("associates/invitations/", applying.invitations, name="invitations"),
     path("associates/invitations/<int:pk>/", applying.invitation, name="invitation"),
     path("help-requests/", requests.request_list, name="requests"),

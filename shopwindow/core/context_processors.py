@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 
-from shopwindow.accounts.navigation import account_items, sign_out_slot
+from shopwindow.core.hooks import navigation_end, navigation_items
 from shopwindow.core.middleware import JS_ENABLED_SCRIPT
 
 # (label, URL name, path prefix that marks the item active). Later apps add their sections here.
@@ -41,8 +41,8 @@ def service(request: HttpRequest) -> dict[str, Any]:
         "service_navigation": {
             "serviceName": settings.SERVICE_NAME,
             "serviceUrl": "/",
-            "navigation": _navigation(request) + account_items(request),
-            "slots": {"navigationEnd": sign_out_slot(request)},
+            "navigation": _navigation(request) + navigation_items(request),
+            "slots": {"navigationEnd": navigation_end(request)},
             "navigationLabel": "Menu",
         },
         "phase_banner": {

@@ -11,3 +11,12 @@ class FollowsConfig(AppConfig):
         from shopwindow.innovations.sections import register_record_section
 
         register_record_section("follows/sections/record_follow.html", order=90)
+
+        from shopwindow.core.hooks import Panel, register_panel
+        from shopwindow.follows.panels import learning_panel
+
+        # The associate's dashboard offers following their skills' themes (associates app).
+        register_panel(
+            "associates-dashboard",
+            Panel("follows/panels/learn.html", learning_panel),
+        )

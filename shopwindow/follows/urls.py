@@ -9,6 +9,7 @@ app_name = "follows"
 urlpatterns = [
     path("", views.manage, name="manage"),
     path("follow/", views.follow, name="follow"),
+    path("follow/topics/", views.follow_topics, name="follow-topics"),
     path("unfollow/", views.unfollow, name="unfollow"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -67,6 +67,26 @@ def follow(request: HttpRequest) -> HttpResponseBase:
 
 @login_required
 @require_POST
+def follow_topics(request: HttpRequest) -> HttpResponseBase:
+    """Follow several themes and service areas at once ("theme:<code>", "service:<code>")."""
+    user = _user(request)
+    kinds = {"theme": FollowKind.THEME, "service": FollowKind.SERVICE_AREA}
+    count = 0
+    for topic in request.POST.getlist("topic"):
+        kind, _, code = topic.partition(":")
+        if kind not in kinds:
+            continue
+        try:
+            services.follow(user, kinds[kind], code)
+        except services.FollowError:
+            continue  # a skill whose theme no longer exists is skipped, not an error
+        count += 1
+    messages.success(request, f"You now follow {count} themes and service areas.")
+    return _back(request, request.POST.get("next", ""))
+
+
+@login_required
+@require_POST
 def unfollow(request: HttpRequest) -> HttpResponseBase:
     form = FollowForm(request.POST)
     if form.is_valid():

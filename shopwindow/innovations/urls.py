@@ -1,4 +1,7 @@
-"""URLs of the innovations app. The record pages, submission form and moderation queue join here."""
+"""URLs of the innovations app. The record pages, submission form and moderation queue join here.
+
+The list of published records (`innovations:list`, /innovations/) is the search page, which the
+search app owns (it sits above innovations); shopwindow/urls.py joins both under one namespace."""
 
 from django.urls import path
 
@@ -10,7 +13,6 @@ from shopwindow.innovations.views import (
     record,
     submission,
 )
-from shopwindow.search.views import search as search_views
 
 app_name = "innovations"
 
@@ -24,8 +26,6 @@ urlpatterns = [
     # Problems reported with published records (moderators).
     path("moderation/problems/", problems.queue, name="moderation-problems"),
     path("moderation/problems/<int:pk>/", problems.decide, name="moderation-problem"),
-    # Search: the list of published records (shopwindow.search).
-    path("innovations/", search_views.search_page, name="list"),
     # The submission form (council members). Fixed words come before <record_id>.
     path("innovations/new/", submission.new_record, name="new"),
     path("innovations/mine/", submission.my_records, name="mine"),

@@ -16,7 +16,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from shopwindow.reports.charts import district_hexes
+from shopwindow.core.charts import district_hexes
 from shopwindow.reports.savings import Sums
 from shopwindow.reports.selectors import Breakdown, BreakdownRow, NationalFigures
 

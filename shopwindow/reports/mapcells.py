@@ -6,8 +6,8 @@ from collections import defaultdict
 from decimal import Decimal
 
 from shopwindow.authorities.models import Authority
+from shopwindow.core.charts import district_hexes, spread_to_districts
 from shopwindow.innovations.models import Innovation
-from shopwindow.reports.charts import district_hexes, spread_to_districts
 from shopwindow.reports.figures import MapCell
 from shopwindow.reports.savings import achieved_saving
 

@@ -7,7 +7,7 @@ with a table of the same data (the templates draw those from the figures).
 from dataclasses import dataclass
 from typing import Literal
 
-from shopwindow.reports.charts import (
+from shopwindow.core.charts import (
     Chart,
     HexMap,
     format_count,

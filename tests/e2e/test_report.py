@@ -3,12 +3,15 @@
 from pathlib import Path
 from typing import Any
 
+import pytest
 from django.conf import settings
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from shopwindow.innovations.services.catalogue import load_catalogue
 from tests.e2e.conftest import assert_accessible
+
+pytestmark = pytest.mark.e2e
 
 
 def test_report_with_and_without_filters_is_accessible(page: Page, live_server: Any) -> None:

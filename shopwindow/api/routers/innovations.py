@@ -15,6 +15,7 @@ from ninja import Router
 from shopwindow.accounts.permissions import approved_council_ids, is_moderator
 from shopwindow.api.auth import token_auth
 from shopwindow.api.errors import ApiError, not_found
+from shopwindow.api.search import openapi_parameters, search_response
 from shopwindow.authorities.models import Authority
 from shopwindow.innovations import selectors
 from shopwindow.innovations.models import Innovation
@@ -27,7 +28,6 @@ from shopwindow.innovations.services.validation import (
     validate_record,
 )
 from shopwindow.innovations.vocabularies import Source, WorkflowStatus
-from shopwindow.search.api import openapi_parameters, search_response
 
 router = Router()
 

@@ -5,13 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from shopwindow.accounts.models import User
 from shopwindow.associates import selectors, services
 from shopwindow.associates.forms import ApplicationForm
 from shopwindow.associates.vocabularies import InvitationStatus
+from shopwindow.core.hooks import panels_at
 
 
 def _user(request: HttpRequest) -> User:
@@ -45,19 +45,10 @@ def apply(request: HttpRequest) -> HttpResponseBase:
     return render(request, "associates/apply.html", {"form": form, "profile": profile})
 
 
-def _follows_context(user: User) -> dict[str, object]:
-    """Learning reuses the follows app (shopwindow.follows) when it is installed and mounted."""
-    from django.apps import apps
-
-    if not apps.is_installed("shopwindow.follows"):
-        return {"follows_url": None, "followed": []}
-    from shopwindow.follows.selectors import described_follows
-
-    try:
-        url = reverse("follows:manage")
-    except NoReverseMatch:
-        return {"follows_url": None, "followed": []}
-    return {"follows_url": url, "followed": described_follows(user)}
+def _skill_topics(profile: object) -> list[str]:
+    """The themes and service areas among the associate's skills, as follow topics."""
+    skills = getattr(profile, "skills", None) or []
+    return [skill for skill in skills if skill.partition(":")[0] in {"theme", "service"}]
 
 
 @login_required
@@ -70,31 +61,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if profile
         else [],
         "experience": selectors.experience(profile) if profile else None,
-        **_follows_context(_user(request)),
+        "skill_topics": _skill_topics(profile),
+        "panels": panels_at("associates-dashboard", request),
     }
     return render(request, "associates/dashboard.html", context)
-
-
-@login_required
-@require_POST
-def follow_skill_themes(request: HttpRequest) -> HttpResponseBase:
-    """Follow the themes and service areas named in the associate's skills (follows app)."""
-    from shopwindow.follows.services import follow
-
-    profile = selectors.profile_of(request.user)
-    if profile is None:
-        raise Http404("No associate profile")
-    count = 0
-    for skill in profile.skills:
-        kind, _, code = skill.partition(":")
-        if kind in {"theme", "service"}:
-            follow(_user(request), "theme" if kind == "theme" else "service-area", code)
-            count += 1
-    messages.success(
-        request,
-        f"You now follow the {count} themes and service areas in your skills.",
-    )
-    return redirect("associates:dashboard")
 
 
 @login_required

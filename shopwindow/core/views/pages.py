@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from shopwindow.authorities import selectors as authority_selectors
+from shopwindow.core.hooks import fact
 
 
 @require_safe
@@ -12,7 +12,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "core/home.html",
-        {"council_count": authority_selectors.current_authorities().count()},
+        {"council_count": fact("council_count")},
     )
 
 

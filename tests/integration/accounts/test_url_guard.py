@@ -174,3 +174,17 @@ def test_api_is_not_sent_to_the_service_sign_in(db: None) -> None:
         response = Client(raise_request_exception=False).get(url.path)
         location = response.get("Location", "")
         assert not location.startswith(SIGN_IN), f"{url.path} redirected to sign-in"
+
+
+def _all_url_names() -> set[str]:
+    return {url.name for url in all_urls()}
+
+
+def test_every_public_url_name_exists() -> None:
+    """A name on the public list that no URL has is a typo, or a page that has gone."""
+    from shopwindow.accounts.public_urls import PUBLIC_NAMESPACES, PUBLIC_URL_NAMES
+
+    names = _all_url_names()
+    assert sorted(PUBLIC_URL_NAMES - names) == []
+    namespaces = {name.split(":")[0] for name in names if ":" in name}
+    assert sorted(PUBLIC_NAMESPACES - namespaces) == []

@@ -8,9 +8,9 @@ from django.test import Client
 
 from shopwindow.adoption import spread
 from shopwindow.adoption.templatetags.adoption_tags import spread_section
+from shopwindow.core.charts import Category
 from shopwindow.innovations.models import Adoption, Innovation
 from shopwindow.innovations.selectors import get_published
-from shopwindow.reports.charts import Category
 from tests.factories import create_innovation
 
 pytestmark = pytest.mark.django_db

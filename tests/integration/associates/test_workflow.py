@@ -268,7 +268,14 @@ def test_dashboard_links_to_follows_and_follows_skill_themes(client: Client) -> 
     page = client.get("/associates/dashboard/").content.decode()
     assert "Follow themes to learn what works" in page
     assert 'href="/follows/"' in page
-    client.post("/associates/dashboard/follow-themes/")
+    # The follows app's panel posts the skills' topics (capabilities are not followable).
+    assert 'name="topic" value="theme:shared-services"' in page
+    assert "capability:data" not in page
+    response = client.post(
+        "/follows/follow/topics/",
+        {"topic": ["theme:shared-services", "service:housing"], "next": "/associates/dashboard/"},
+    )
+    assert response["Location"] == "/associates/dashboard/"
     assert {(f.kind, f.code) for f in follows_of(profile.user)} == {
         ("theme", "shared-services"),
         ("service-area", "housing"),

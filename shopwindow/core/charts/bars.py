@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 from django.utils.safestring import SafeString, mark_safe
 
-from shopwindow.reports.charts import palette
-from shopwindow.reports.charts.base import (
+from shopwindow.core.charts import palette
+from shopwindow.core.charts.base import (
     CHAR_WIDTH,
     Chart,
     Number,

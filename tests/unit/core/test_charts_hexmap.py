@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from shopwindow.reports.charts import palette
-from shopwindow.reports.charts.hexmap import (
+from shopwindow.core.charts import palette
+from shopwindow.core.charts.hexmap import (
     HEXJSON_NAME,
     district_hexes,
     render_hexmap,
     spread_to_districts,
 )
-from shopwindow.reports.charts.palette import Category
-from shopwindow.reports.charts.scales import sequential_buckets
+from shopwindow.core.charts.palette import Category
+from shopwindow.core.charts.scales import sequential_buckets
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 SVG = "{http://www.w3.org/2000/svg}"

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from shopwindow.reports.charts import format_pounds, palette, render_bar_chart, render_time_chart
-from shopwindow.reports.charts.base import Number, format_count, nice_ticks, wrap_label
+from shopwindow.core.charts import format_pounds, palette, render_bar_chart, render_time_chart
+from shopwindow.core.charts.base import Number, format_count, nice_ticks, wrap_label
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -17,7 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.text import slugify
 
-from shopwindow.reports.charts import palette
+from shopwindow.core.charts import palette
 
 Number = int | float | Decimal
 ValueFormat = Callable[[Number], str]

@@ -6,18 +6,18 @@ SVGs use presentation attributes only (no style attributes: the CSP forbids them
 JavaScript, so they also work in WeasyPrint PDFs.
 """
 
-from shopwindow.reports.charts.bars import render_bar_chart
-from shopwindow.reports.charts.base import Chart, Row, format_count, format_pounds
-from shopwindow.reports.charts.hexmap import (
+from shopwindow.core.charts.bars import render_bar_chart
+from shopwindow.core.charts.base import Chart, Row, format_count, format_pounds
+from shopwindow.core.charts.hexmap import (
     HexMap,
     HexRow,
     district_hexes,
     render_hexmap,
     spread_to_districts,
 )
-from shopwindow.reports.charts.lines import render_time_chart
-from shopwindow.reports.charts.palette import Category, strongest_category
-from shopwindow.reports.charts.scales import Bucket, sequential_buckets
+from shopwindow.core.charts.lines import render_time_chart
+from shopwindow.core.charts.palette import Category, strongest_category
+from shopwindow.core.charts.scales import Bucket, sequential_buckets
 
 __all__ = [
     "Bucket",

@@ -9,8 +9,8 @@ from typing import Literal
 
 from django.utils.safestring import SafeString, mark_safe
 
-from shopwindow.reports.charts import palette
-from shopwindow.reports.charts.base import (
+from shopwindow.core.charts import palette
+from shopwindow.core.charts.base import (
     CHAR_WIDTH,
     Chart,
     Number,

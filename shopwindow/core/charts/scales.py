@@ -4,8 +4,8 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from shopwindow.reports.charts import palette
-from shopwindow.reports.charts.base import Number, ValueFormat, format_count, is_whole, nice_step
+from shopwindow.core.charts import palette
+from shopwindow.core.charts.base import Number, ValueFormat, format_count, is_whole, nice_step
 
 
 @dataclass(frozen=True)

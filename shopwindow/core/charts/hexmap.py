@@ -19,8 +19,8 @@ from typing import Any, Literal, TypeVar
 from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 
-from shopwindow.reports.charts import palette
-from shopwindow.reports.charts.base import (
+from shopwindow.core.charts import palette
+from shopwindow.core.charts.base import (
     CHAR_WIDTH,
     Number,
     ValueFormat,
@@ -31,8 +31,8 @@ from shopwindow.reports.charts.base import (
     num,
     open_svg,
 )
-from shopwindow.reports.charts.palette import Category
-from shopwindow.reports.charts.scales import sequential_buckets
+from shopwindow.core.charts.palette import Category
+from shopwindow.core.charts.scales import sequential_buckets
 
 HEXJSON_NAME = "odileeds_uk_local_authority_districts_2023.hexjson"
 
