@@ -1,6 +1,11 @@
 """Briefing packs (moderators only): pick records and barriers, order them, introduce, export."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
@@ -8,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from shopwindow.accounts.decorators import moderator_required
 from shopwindow.core.markdown import render_markdown
+from shopwindow.innovations.models import Barrier, Innovation
 from shopwindow.innovations.vocabularies import THEMES
 from shopwindow.reports import briefing_exports, briefing_selectors, briefing_services
 from shopwindow.reports.forms import BriefingPackForm
@@ -87,101 +93,96 @@ def _theme_select(theme: str) -> dict[str, object]:
     return {"id": "theme", "name": "theme", "label": {"text": "Theme"}, "items": items}
 
 
-@moderator_required
-@require_http_methods(["GET", "POST"])
-def pick_records(request: HttpRequest, pk: int) -> HttpResponseBase:
+@dataclass(frozen=True)
+class _Picker:
+    """What differs between choosing records and choosing barriers for a pack."""
+
+    kind: str  # "records" or "barriers": the form field, the URL name and the words
+    candidates: Callable[..., QuerySet[Any]]
+    add: Callable[..., list[BriefingItem]]
+    option: Callable[[Any], dict[str, object]]
+
+
+def _record_option(record: Innovation) -> dict[str, object]:
+    illustrative = " (illustrative)" if record.is_illustrative else ""
+    return {
+        "value": str(record.pk),
+        "text": f"{record.title}{illustrative}",
+        "hint": {"text": record.summary},
+    }
+
+
+def _barrier_option(barrier: Barrier) -> dict[str, object]:
+    ask = f"Ask of government: {barrier.ask_of_government}. " if barrier.ask_of_government else ""
+    return {
+        "value": str(barrier.pk),
+        "text": barrier.barrier,
+        "hint": {"text": f"{ask}From: {barrier.innovation.title}"},
+    }
+
+
+def _add_records(
+    *, pack: BriefingPack, actor: Any, chosen: list[Any], request: HttpRequest
+) -> list[BriefingItem]:
+    return briefing_services.add_records(pack=pack, actor=actor, records=chosen, request=request)
+
+
+def _add_barriers(
+    *, pack: BriefingPack, actor: Any, chosen: list[Any], request: HttpRequest
+) -> list[BriefingItem]:
+    return briefing_services.add_barriers(pack=pack, actor=actor, barriers=chosen, request=request)
+
+
+PICKERS = {
+    "records": _Picker(
+        "records", briefing_selectors.pickable_records, _add_records, _record_option
+    ),
+    "barriers": _Picker(
+        "barriers", briefing_selectors.pickable_barriers, _add_barriers, _barrier_option
+    ),
+}
+
+
+def _pick(request: HttpRequest, pk: int, picker: _Picker) -> HttpResponseBase:
     pack = _pack(pk)
+    singular = picker.kind.removesuffix("s")
     if request.method == "POST":
-        ids = [int(v) for v in request.POST.getlist("records") if v.isdigit()]
-        chosen = list(briefing_selectors.pickable_records().filter(pk__in=ids))
+        ids = [int(v) for v in request.POST.getlist(picker.kind) if v.isdigit()]
+        chosen = list(picker.candidates().filter(pk__in=ids))
         if not chosen:
-            messages.error(request, "Select at least one record")
-            return redirect("briefings:pick-records", pk=pack.pk)
-        added = briefing_services.add_records(
-            pack=pack, actor=request.user, records=chosen, request=request
-        )
-        messages.success(request, f"{len(added)} record{'s' if len(added) != 1 else ''} added")
+            messages.error(request, f"Select at least one {singular}")
+            return redirect(f"briefings:pick-{picker.kind}", pk=pack.pk)
+        added = picker.add(pack=pack, actor=request.user, chosen=chosen, request=request)
+        messages.success(request, f"{len(added)} {singular}{'s' if len(added) != 1 else ''} added")
         return redirect(pack)
     query, theme = _search(request)
-    records = list(briefing_selectors.pickable_records(query=query, theme=theme)[:PICK_LIMIT])
-    items = [
-        {
-            "value": str(r.pk),
-            "text": f"{r.title}{' (illustrative)' if r.is_illustrative else ''}",
-            "hint": {"text": r.summary},
-        }
-        for r in records
-    ]
+    items = [picker.option(c) for c in picker.candidates(query=query, theme=theme)[:PICK_LIMIT]]
+    legend = {"text": f"Choose {picker.kind}", "classes": "govuk-fieldset__legend--m"}
+    checkboxes = {"name": picker.kind, "idPrefix": picker.kind, "fieldset": {"legend": legend}}
     return render(
         request,
         "reports/briefings/pick.html",
         {
             "pack": pack,
-            "kind": "records",
+            "kind": picker.kind,
             "query": query,
             "theme_select": _theme_select(theme),
-            "checkboxes": {
-                "name": "records",
-                "idPrefix": "records",
-                "fieldset": {
-                    "legend": {"text": "Choose records", "classes": "govuk-fieldset__legend--m"}
-                },
-                "items": items,
-            },
+            "checkboxes": {**checkboxes, "items": items},
             "count": len(items),
         },
     )
+
+
+@moderator_required
+@require_http_methods(["GET", "POST"])
+def pick_records(request: HttpRequest, pk: int) -> HttpResponseBase:
+    return _pick(request, pk, PICKERS["records"])
 
 
 @moderator_required
 @require_http_methods(["GET", "POST"])
 def pick_barriers(request: HttpRequest, pk: int) -> HttpResponseBase:
-    pack = _pack(pk)
-    if request.method == "POST":
-        ids = [int(v) for v in request.POST.getlist("barriers") if v.isdigit()]
-        chosen = list(briefing_selectors.pickable_barriers().filter(pk__in=ids))
-        if not chosen:
-            messages.error(request, "Select at least one barrier")
-            return redirect("briefings:pick-barriers", pk=pack.pk)
-        added = briefing_services.add_barriers(
-            pack=pack, actor=request.user, barriers=chosen, request=request
-        )
-        messages.success(request, f"{len(added)} barrier{'s' if len(added) != 1 else ''} added")
-        return redirect(pack)
-    query, theme = _search(request)
-    barriers = list(briefing_selectors.pickable_barriers(query=query, theme=theme)[:PICK_LIMIT])
-    items = [
-        {
-            "value": str(b.pk),
-            "text": b.barrier,
-            "hint": {
-                "text": (
-                    f"Ask of government: {b.ask_of_government}. " if b.ask_of_government else ""
-                )
-                + f"From: {b.innovation.title}"
-            },
-        }
-        for b in barriers
-    ]
-    return render(
-        request,
-        "reports/briefings/pick.html",
-        {
-            "pack": pack,
-            "kind": "barriers",
-            "query": query,
-            "theme_select": _theme_select(theme),
-            "checkboxes": {
-                "name": "barriers",
-                "idPrefix": "barriers",
-                "fieldset": {
-                    "legend": {"text": "Choose barriers", "classes": "govuk-fieldset__legend--m"}
-                },
-                "items": items,
-            },
-            "count": len(items),
-        },
-    )
+    return _pick(request, pk, PICKERS["barriers"])
 
 
 def _item(pack: BriefingPack, item_pk: int) -> BriefingItem:
