@@ -14,30 +14,23 @@ from shopwindow.accounts.models import User
 from shopwindow.authorities.models import Authority
 from shopwindow.innovations.models import (
     Adoption,
-    Barrier,
     EvidenceLevel,
-    GuidanceStep,
     Innovation,
-    LeadAuthority,
-    Metric,
-    PartnerAuthority,
     Revision,
     RevisionKind,
     RevisionState,
-    Risk,
     ServiceArea,
-    SourceDocument,
     Theme,
 )
 from shopwindow.innovations.partial_dates import parse_optional
 from shopwindow.innovations.serialisation import normalise_record, record_to_dict
+from shopwindow.innovations.services.record_rows import authorities_named, child_rows, set_fields
 from shopwindow.innovations.services.validation import (
     RecordError,
     RecordValidationError,
     validate_record,
 )
 from shopwindow.innovations.vocabularies import (
-    FUNCTION_CODES,
     Source,
     WorkflowStatus,
     sync_vocabularies,
@@ -98,105 +91,14 @@ def _validated(data: Any, *, require_sources: bool = True) -> dict[str, Any]:
 def _apply(innovation: Innovation, data: dict[str, Any], *, source: str) -> None:
     """Write every field and child row of `data` (already valid) onto `innovation`."""
     ensure_vocabularies()
-    outcomes = data.get("outcomes") or {}
-    evidence = data["evidence"]
-    guidance = data.get("guidance") or {}
-    contact = data.get("contact") or {}
-    innovation.title = data["title"]
-    innovation.summary = data["summary"]
-    innovation.problem = data.get("problem", "")
-    innovation.approach = data["approach"]
-    innovation.other_partners = list(data.get("other_partners") or [])
-    innovation.status = data["status"]
-    innovation.started_on = parse_optional(data.get("started_on"))
-    innovation.annual_saving_gbp = outcomes.get("annual_saving_gbp")
-    innovation.one_off_cost_gbp = outcomes.get("one_off_cost_gbp")
-    innovation.saving_basis = outcomes.get("saving_basis", "")
-    innovation.saving_kind = outcomes.get("saving_kind", "")
-    innovation.saving_year = outcomes.get("saving_year", "")
-    innovation.saving_shared_by = outcomes.get("saving_shared_by", "")
-    innovation.functions = sorted(data.get("functions") or [], key=FUNCTION_CODES.index)
-    innovation.evidence_level = EvidenceLevel.objects.get(level=evidence["level"])
-    innovation.verification = evidence["verification"]
-    innovation.legal_basis = guidance.get("legal_basis", "")
-    innovation.prerequisites = list(guidance.get("prerequisites") or [])
-    innovation.lessons = list(guidance.get("lessons") or [])
-    innovation.contact_name = contact.get("name", "")
-    innovation.contact_role = contact.get("role", "")
-    innovation.contact_email = contact.get("email", "")
-    innovation.tags = list(data.get("tags") or [])
+    set_fields(innovation, data)
     innovation.save()
-
     innovation.themes.set(Theme.objects.filter(code__in=data["themes"]))
     innovation.service_areas.set(ServiceArea.objects.filter(code__in=data["service_areas"]))
-    codes = set(data["lead_authorities"]) | set(data.get("partner_authorities") or [])
-    codes |= {a["authority"] for a in data.get("adoptions") or []}
-    by_gss = {a.gss: a for a in Authority.objects.filter(gss__in=codes)}
-    innovation.lead_links.all().delete()
-    LeadAuthority.objects.bulk_create(
-        LeadAuthority(innovation=innovation, authority=by_gss[code], position=i)
-        for i, code in enumerate(data["lead_authorities"])
-    )
-    innovation.partner_links.all().delete()
-    PartnerAuthority.objects.bulk_create(
-        PartnerAuthority(innovation=innovation, authority=by_gss[code], position=i)
-        for i, code in enumerate(data.get("partner_authorities") or [])
-    )
-    innovation.metrics.all().delete()
-    Metric.objects.bulk_create(
-        Metric(
-            innovation=innovation,
-            position=i,
-            name=m["name"],
-            unit=m.get("unit", ""),
-            baseline=m.get("baseline"),
-            result=m.get("result"),
-            period=m.get("period", ""),
-            kind=m.get("kind", ""),
-        )
-        for i, m in enumerate(outcomes.get("metrics") or [])
-    )
-    innovation.sources.all().delete()
-    sources = []
-    for i, s in enumerate(evidence.get("sources") or []):
-        doc = SourceDocument(
-            innovation=innovation,
-            position=i,
-            title=s["title"],
-            url=s["url"],
-            publisher=s.get("publisher", ""),
-            kind=s.get("kind", ""),
-            supports=list(s.get("supports") or []),
-        )
-        doc.published_on = parse_optional(s.get("published_on"))
-        sources.append(doc)
-    SourceDocument.objects.bulk_create(sources)
-    innovation.steps.all().delete()
-    GuidanceStep.objects.bulk_create(
-        GuidanceStep(
-            innovation=innovation,
-            position=i,
-            title=step["title"],
-            detail=step.get("detail", ""),
-            duration_weeks=step.get("duration_weeks"),
-        )
-        for i, step in enumerate(guidance.get("steps") or [])
-    )
-    innovation.risks.all().delete()
-    Risk.objects.bulk_create(
-        Risk(innovation=innovation, position=i, risk=r["risk"], mitigation=r.get("mitigation", ""))
-        for i, r in enumerate(guidance.get("risks") or [])
-    )
-    innovation.barriers.all().delete()
-    Barrier.objects.bulk_create(
-        Barrier(
-            innovation=innovation,
-            position=i,
-            barrier=b["barrier"],
-            ask_of_government=b.get("ask_of_government", ""),
-        )
-        for i, b in enumerate(data.get("barriers") or [])
-    )
+    by_gss = authorities_named(data)
+    for relation in child_rows(innovation, data, by_gss):
+        getattr(innovation, relation.name).all().delete()
+        relation.model._default_manager.bulk_create(relation.rows)
     _apply_adoptions(innovation, data.get("adoptions") or [], by_gss, source=source)
 
 

@@ -3,17 +3,15 @@
 The public page shows published records only (selectors.get_published): a draft, a submitted or
 withdrawn record, or an unknown id is a 404, and a pending revision never shows. Council members
 of the record's councils and moderators can preview a record in any stage at .../preview/; a
-draft in progress is previewed by writing it to the record inside a transaction that is rolled
-back, so the preview is exactly the page the public would see and nothing is saved.
+draft in progress is built in memory (services.preview.preview_record) and rendered with the
+same template, so the preview is the page the public would see and a GET writes nothing.
 """
 
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 
 from shopwindow.accounts.permissions import can
 from shopwindow.innovations import per_resident, provenance, selectors
@@ -22,8 +20,8 @@ from shopwindow.innovations.sections import record_section_templates
 from shopwindow.innovations.serialisation import record_to_dict
 from shopwindow.innovations.services import submission
 from shopwindow.innovations.services.exports import to_csv, to_json
-from shopwindow.innovations.services.records import _apply
-from shopwindow.innovations.vocabularies import Source, WorkflowStatus
+from shopwindow.innovations.services.preview import preview_record
+from shopwindow.innovations.vocabularies import WorkflowStatus
 
 
 def _timeline(innovation: Innovation) -> list[dict[str, Any]]:
@@ -93,10 +91,6 @@ def download(request: HttpRequest, record_id: str, fmt: str) -> HttpResponse:
     return response
 
 
-class _Rollback(Exception):
-    pass
-
-
 def preview(request: HttpRequest, record_id: str) -> HttpResponse:
     innovation = get_object_or_404(Innovation, record_id=record_id)
     if not request.user.is_authenticated:
@@ -118,19 +112,9 @@ def preview(request: HttpRequest, record_id: str) -> HttpResponse:
             {"innovation": innovation, "problems": problems},
             status=200,
         )
-    html = ""
-    try:
-        with transaction.atomic():
-            _apply(innovation, record, source=Source.FORM)
-            shown = selectors.with_record_relations(Innovation.objects.all()).get(pk=innovation.pk)
-            context = record_context(request, shown)
-            context.update(preview=True, preview_of="draft")
-            html = render_to_string("innovations/record.html", context, request=request)
-            raise _Rollback
-    except _Rollback:
-        pass
-    innovation.refresh_from_db()
-    return HttpResponse(html)
+    context = record_context(request, preview_record(innovation, record))
+    context.update(preview=True, preview_of="draft")
+    return render(request, "innovations/record.html", context)
 
 
 def stage_tag(status: str) -> dict[str, str]:

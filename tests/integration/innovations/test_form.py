@@ -248,3 +248,28 @@ def test_my_records_lists_the_councils_records(south_hams_member: User) -> None:
     page = client.get("/innovations/mine/").content.decode()
     assert "Untitled draft" in page
     assert "Published South Hams record" in page
+
+
+def test_previewing_a_draft_shows_it_and_writes_nothing(south_hams_member: User) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = signed_in(south_hams_member)
+    record_id = fill_required(client, start(client))
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(f"/innovations/{record_id}/preview/").content.decode()
+    assert "Shared planning enforcement team" in page
+    assert "<strong>months</strong>" in page  # the draft's problem, rendered
+    assert "Committee report" in page  # its source
+    assert "Exeter" not in page
+    writes = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE", "SAVEPOINT"))
+        and "django_session" not in q["sql"]
+    ]
+    assert writes == []
+    # The live record is untouched: its fields stay empty until the draft is submitted.
+    live = Innovation.objects.get(record_id=record_id)
+    assert live.title == ""
+    assert live.sources.count() == 0
