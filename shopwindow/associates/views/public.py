@@ -10,6 +10,7 @@ from shopwindow.associates import selectors
 from shopwindow.associates.forms import RosterFilterForm
 from shopwindow.associates.models import AssociateProfile
 from shopwindow.associates.vocabularies import NATION_LABELS, REGION_LABELS, skill_label
+from shopwindow.core.pagination import govuk_pagination
 
 PAGE_SIZE = 20
 
@@ -55,8 +56,6 @@ def roster(request: HttpRequest) -> HttpResponse:
             "min_days": data["min_days"],
         }
     page = Paginator(selectors.roster(**filters), PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "associates/roster.html",
@@ -64,7 +63,7 @@ def roster(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "people": [public_view(p) for p in page.object_list],
-            "query": query.urlencode(),
+            "pagination": govuk_pagination(page, request.GET, label="Pages of associates"),
             "filtered": any(v for v in filters.values()),
         },
     )

@@ -7,12 +7,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from shopwindow.core.pagination import pagination_params
 from shopwindow.search.facets import FACETS_BY_NAME, SORTS
 from shopwindow.search.params import BadParameter, SearchParams, parse_params
 from shopwindow.search.selectors import SearchResult, search
 
 PAGE_SIZE = 20
-PAGE_WINDOW = 2  # page links shown either side of the current page
 
 
 def _pairs(params: SearchParams, *, sort: bool = True) -> list[tuple[str, str]]:
@@ -64,29 +64,13 @@ def _selected_tags(params: SearchParams) -> list[dict[str, str]]:
 
 
 def _pagination(params: SearchParams, result: SearchResult) -> dict[str, Any] | None:
-    if result.pages <= 1:
-        return None
     pairs = _pairs(params)
-    current = params.page
-
-    def link(n: int) -> str:
-        return _url([*pairs, ("page", str(n))])
-
-    numbers: list[dict[str, Any]] = []
-    shown = sorted({1, result.pages} | set(range(current - PAGE_WINDOW, current + PAGE_WINDOW + 1)))
-    previous = 0
-    for n in shown:
-        if n < 1 or n > result.pages:
-            continue
-        if previous and n > previous + 1:
-            numbers.append({"ellipsis": True})
-        numbers.append({"number": n, "href": link(n), "current": n == current})
-        previous = n
-    return {
-        "previous": link(current - 1) if current > 1 else None,
-        "next": link(current + 1) if current < result.pages else None,
-        "items": numbers,
-    }
+    return pagination_params(
+        current=params.page,
+        pages=result.pages,
+        href=lambda n: _url([*pairs, ("page", str(n))]),
+        label="Pages of results",
+    )
 
 
 @require_safe

@@ -177,3 +177,16 @@ def test_is_associate_reads_the_vetted_profile() -> None:
     assert is_associate(associate_profile().user)
     assert not is_associate(associate_profile(vetted=False).user)
     assert not is_associate(UserFactory.create())
+
+
+def test_roster_pages_keep_the_filters(client: Client) -> None:
+    from shopwindow.associates.views.public import PAGE_SIZE
+
+    for number in range(PAGE_SIZE + 1):
+        associate_profile(user=UserFactory.create(full_name=f"Associate {number:02d}"))
+    page = client.get("/associates/?q=associate").content.decode()
+    assert 'aria-label="Pages of associates"' in page
+    assert 'href="?q=associate&amp;page=2"' in page  # the filter carries to the next page
+    second = client.get("/associates/?q=associate&page=2").content.decode()
+    assert second.count("Associate ") >= 1
+    assert 'aria-current="page"' in second
