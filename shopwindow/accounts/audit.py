@@ -23,6 +23,8 @@ MEMBERSHIP_REFUSED = "membership.refused"
 MEMBERSHIP_LEFT = "membership.left"
 DOMAIN_ADDED = "domain.added"
 DOMAIN_REMOVED = "domain.removed"
+API_TOKEN_CREATED = "api_token.created"  # noqa: S105 - an event name
+API_TOKEN_REVOKED = "api_token.revoked"  # noqa: S105 - an event name
 
 ACTION_LABELS = {
     SIGN_IN: "Signed in",
@@ -43,6 +45,8 @@ ACTION_LABELS = {
     MEMBERSHIP_LEFT: "Left a council",
     DOMAIN_ADDED: "Email domain added",
     DOMAIN_REMOVED: "Email domain removed",
+    API_TOKEN_CREATED: "Created an API token",
+    API_TOKEN_REVOKED: "Revoked an API token",
 }
 
 
