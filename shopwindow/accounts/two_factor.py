@@ -146,6 +146,7 @@ def confirm_set_up(
     with transaction.atomic():
         check = _check(device, code.strip())
         if not check.ok:
+            _record(user, audit.TWO_FACTOR_FAILED, request, setting_up=True)
             return check
         # One app per person: a new one replaces any earlier one.
         TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
