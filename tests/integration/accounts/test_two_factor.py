@@ -60,7 +60,8 @@ def test_a_new_moderator_sets_up_an_app_and_sees_recovery_codes_once(moderator: 
     assert done["Location"] == "/account/two-factor/recovery-codes/"
     codes_page = client.get(done["Location"]).content.decode()
     codes = re.findall(r"<li><code>([a-z2-7]{5}-[a-z2-7]{5})</code></li>", codes_page)
-    assert len(codes) == 10 and len(set(codes)) == 10
+    assert len(codes) == 10
+    assert len(set(codes)) == 10
     assert 'href="/moderation/"' in codes_page  # carries on where they were going
     # Shown once: the page does not show them again, and they are kept only as hashes.
     again = client.get("/account/two-factor/recovery-codes/", follow=True).content.decode()
@@ -112,7 +113,8 @@ def test_an_unverified_moderator_changes_nothing(moderator: User, member: User) 
     response = client.post(
         "/moderation/domains/", {"council": south_hams.pk, "domain": "southhams.gov.uk"}
     )
-    assert response.status_code == 302 and response["Location"].startswith(VERIFY)
+    assert response.status_code == 302
+    assert response["Location"].startswith(VERIFY)
     assert not south_hams.email_domains.exists()
 
 
@@ -144,9 +146,8 @@ def test_wrong_codes_are_throttled(moderator: User) -> None:
     client.post(VERIFY, {"code": "000000"})  # the sixth: now wait 32 seconds
     refused = client.post(VERIFY, {"code": two_factor.current_code(device)})
     assert refused.status_code == 200
-    assert "wait" in refused.content.decode() and "seconds before trying again" in (
-        refused.content.decode()
-    )
+    assert "wait" in refused.content.decode()
+    assert "seconds before trying again" in (refused.content.decode())
     assert client.get("/moderation/").status_code == 302
     TOTPDevice.objects.filter(pk=device.pk).update(
         throttling_failure_timestamp=timezone.now() - timedelta(minutes=1)
@@ -167,7 +168,8 @@ def test_admins_and_moderators_need_it_for_the_django_admin_too(db: None, role: 
     user = UserFactory.create(role=role, is_staff=True, is_superuser=role == Role.ADMIN)
     app_for(user)
     response = password_sign_in(user).get("/admin/")
-    assert response.status_code == 302 and response["Location"].startswith(VERIFY)
+    assert response.status_code == 302
+    assert response["Location"].startswith(VERIFY)
 
 
 def test_new_recovery_codes_replace_the_old(moderator: User) -> None:
@@ -178,7 +180,8 @@ def test_new_recovery_codes_replace_the_old(moderator: User) -> None:
     assert "10 left" in client.get("/account/two-factor/").content.decode()
     response = client.post("/account/two-factor/recovery-codes/new/", follow=True)
     new = re.findall(r"<code>([a-z2-7]{5}-[a-z2-7]{5})</code>", response.content.decode())
-    assert len(new) == 10 and not set(new) & set(old)
+    assert len(new) == 10
+    assert not set(new) & set(old)
     assert RecoveryCode.objects.filter(device__user=moderator).count() == 10
 
 
