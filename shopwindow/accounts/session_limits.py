@@ -9,6 +9,7 @@ request, and pages warn SESSION_WARNING_SECONDS before the end (static/accounts/
 request; the idle limit is therefore exact to within a minute.
 """
 
+import math
 import time
 from typing import Any, Final
 
@@ -72,7 +73,7 @@ def seconds_left(session: Any, at: float | None = None) -> int:
     at = now() if at is None else at
     started, last_seen = _times(session)
     end = min(last_seen + idle_seconds(), started + absolute_seconds())
-    return max(0, int(end - at))
+    return max(0, math.ceil(end - at))
 
 
 def can_extend(session: Any, at: float | None = None) -> bool:
@@ -92,6 +93,8 @@ def touch(session: Any, at: float | None = None, *, force: bool = False) -> None
 
 def duration_words(seconds: int) -> str:
     """'2 hours', '1 hour', '30 minutes': for pages that state the limits."""
+    if seconds < 60:
+        return f"{seconds} second{'' if seconds == 1 else 's'}"
     if seconds % 3600 == 0:
         hours = seconds // 3600
         return f"{hours} hour{'' if hours == 1 else 's'}"

@@ -49,7 +49,7 @@ if (dialog && typeof dialog.showModal === 'function') {
     }
     if (left === 0) {
       stop()
-      check()
+      timer = setTimeout(check, 1000) // a moment's grace: the server's clock has the last word
     }
   }
 
