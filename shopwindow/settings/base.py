@@ -218,6 +218,9 @@ SESSION_WARNING_SECONDS = 120
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
 # Authenticator apps show this name beside the code.
 OTP_TOTP_ISSUER = SERVICE_NAME
+# The Django admin lists people's authenticator devices (to remove a lost one) but never shows
+# their secrets.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Each wrong code doubles the wait before the next try (1, 2, 4, 8... seconds), per device.
 OTP_TOTP_THROTTLE_FACTOR = 1
 ACCOUNTS_RECOVERY_CODE_THROTTLE_FACTOR = 1
