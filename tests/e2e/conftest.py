@@ -99,7 +99,10 @@ def enter_security_code(page: Page, user: Any) -> None:
 
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     if device is None:
+        # Without an app they were sent to set one up: give them one, and they are asked for a code.
+        expect(page.get_by_role("heading", name="Set up your authenticator app")).to_be_visible()
         device = TOTPDevice.objects.create(user=user, name="Test app", confirmed=True)
+        page.reload()
     while TOTP(device.bin_key, device.step, device.t0, device.digits).t() <= device.last_t:
         time.sleep(1)
     expect(page.get_by_role("heading", name="Enter your security code")).to_be_visible()
