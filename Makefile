@@ -56,6 +56,7 @@ load-data: migrate ## Load reference data and the real catalogue (and demo conte
 
 run: load-data ## Set up everything and serve on http://127.0.0.1:$(PORT) (SQLite)
 	@echo "Serving Shopwindow on http://127.0.0.1:$(PORT)/ (background worker log: var/worker.log)"
+	@echo "Demo moderator's security code (second factor): $(PY) manage.py demo_totp_code"
 	@# The django-tasks worker runs report PDFs and digests; it stops when the server stops.
 	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py db_worker --no-reload --queue-name '*' > var/worker.log 2>&1 & worker=$$!; \

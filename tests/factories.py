@@ -9,6 +9,8 @@ from shopwindow.accounts.models import CouncilMembership, MembershipStatus, Role
 from shopwindow.innovations.models import Innovation
 
 if TYPE_CHECKING:
+    from django.test import Client
+
     from shopwindow.associates.models import AssociateProfile
 
 TEST_PASSWORD = "correct-horse-battery-staple"
@@ -136,3 +138,25 @@ def associate_profile(
     }
     fields.update(overrides)
     return AssociateProfile.objects.create(**fields)
+
+
+def otp_login(client: "Client", user: User) -> "Client":
+    """Sign the test client in as `user`; for a moderator or admin, with a session that has passed
+    the second factor (an authenticator app is made for them if they have none).
+
+    Use this instead of client.force_login(user) wherever a moderator or admin acts.
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from shopwindow.accounts import two_factor
+
+    client.force_login(user)
+    if two_factor.required_for(user):
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="Test app", confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client

@@ -23,6 +23,14 @@ MEMBERSHIP_REFUSED = "membership.refused"
 MEMBERSHIP_LEFT = "membership.left"
 DOMAIN_ADDED = "domain.added"
 DOMAIN_REMOVED = "domain.removed"
+TWO_FACTOR_SET_UP = "auth.two_factor_set_up"
+TWO_FACTOR_PASSED = "auth.two_factor_passed"
+TWO_FACTOR_FAILED = "auth.two_factor_failed"
+RECOVERY_CODE_USED = "auth.recovery_code_used"
+RECOVERY_CODES_CREATED = "auth.recovery_codes_created"
+SESSION_EXPIRED = "auth.session_expired"
+API_TOKEN_CREATED = "api_token.created"  # noqa: S105 - an event name
+API_TOKEN_REVOKED = "api_token.revoked"  # noqa: S105 - an event name
 
 ACTION_LABELS = {
     SIGN_IN: "Signed in",
@@ -43,6 +51,14 @@ ACTION_LABELS = {
     MEMBERSHIP_LEFT: "Left a council",
     DOMAIN_ADDED: "Email domain added",
     DOMAIN_REMOVED: "Email domain removed",
+    TWO_FACTOR_SET_UP: "Set up an authenticator app",
+    TWO_FACTOR_PASSED: "Entered a code from the authenticator app",
+    TWO_FACTOR_FAILED: "Entered a wrong security code",
+    RECOVERY_CODE_USED: "Used a recovery code",
+    RECOVERY_CODES_CREATED: "Got new recovery codes",
+    SESSION_EXPIRED: "Signed out by the session time limit",
+    API_TOKEN_CREATED: "Created an API token",
+    API_TOKEN_REVOKED: "Revoked an API token",
 }
 
 

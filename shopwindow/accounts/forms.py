@@ -231,3 +231,35 @@ class AuditFilterForm(forms.Form):
         if start and end and start > end:
             self.add_error("date_to", "The to date must be the same as or after the from date")
         return data
+
+
+class SetUpAppForm(forms.Form):
+    """The first code from a newly added authenticator app."""
+
+    code = forms.CharField(
+        label="Enter the 6-digit code from the app",
+        max_length=10,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+        error_messages={"required": "Enter the 6-digit code from your authenticator app"},
+    )
+
+    def clean_code(self) -> str:
+        code = str(self.cleaned_data["code"]).replace(" ", "")
+        if not (code.isdigit() and len(code) == 6):
+            raise forms.ValidationError("Enter the 6 digits the app shows, like 123456")
+        return code
+
+
+class SecurityCodeForm(forms.Form):
+    """A code from the authenticator app, or a recovery code."""
+
+    code = forms.CharField(
+        label="Security code",
+        max_length=20,
+        help_text=(
+            "Enter the 6-digit code from your authenticator app. If you do not have your app, "
+            "enter one of your recovery codes instead."
+        ),
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocapitalize": "none"}),
+        error_messages={"required": "Enter the code from your authenticator app"},
+    )

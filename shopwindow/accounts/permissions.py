@@ -148,13 +148,15 @@ MATRIX: Final[dict[str, _Row]] = {
         "publish": (NO, NO, NO, NO, NO, NO),
         "delete": (NO, NO, NO, NO, YES, YES),
     },
+    # A member without a council cannot create tokens, but still sees and revokes their own (made
+    # while they belonged to a council): taking access away is always allowed.
     "api_token": {
-        "view": (NO, NO, OWN, OWN, OWN, YES),
+        "view": (NO, OWN, OWN, OWN, OWN, YES),
         "create": (NO, NO, YES, YES, YES, YES),
         "edit": (NO, NO, NO, NO, NO, NO),
         "submit": (NO, NO, NO, NO, NO, NO),
         "publish": (NO, NO, NO, NO, NO, NO),
-        "delete": (NO, NO, OWN, OWN, OWN, YES),
+        "delete": (NO, OWN, OWN, OWN, OWN, YES),
     },
     "briefing_pack": {
         "view": (NO, NO, NO, NO, YES, YES),

@@ -34,6 +34,9 @@ PUBLIC_URL_NAMES: frozenset[str] = frozenset(
         "accounts:password-reset-done",
         "accounts:password-reset-confirm",
         "accounts:password-reset-complete",
+        # Sessions: the time left (signed out: none) and the page saying a session has ended.
+        "accounts:session-status",
+        "accounts:session-ended",
         # The shop window itself (issue 4) and its search (issue 5).
         "innovations:list",
         "innovations:detail",

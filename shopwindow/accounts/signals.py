@@ -17,7 +17,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.dispatch import Signal, receiver
 from django.http import HttpRequest
 
-from shopwindow.accounts import audit
+from shopwindow.accounts import audit, session_limits
 
 user_deleting = Signal()
 collect_user_data = Signal()
@@ -28,6 +28,8 @@ def _signed_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: An
     from shopwindow.accounts.services import record_event
 
     record_event(actor=user, action=audit.SIGN_IN, target=user, request=request)
+    if request is not None and hasattr(request, "session"):
+        session_limits.start(request.session)  # the 12-hour limit counts from here
 
 
 @receiver(user_logged_out)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from shopwindow.accounts.views import account, auth
+from shopwindow.accounts.views import account, auth, session, two_factor
 
 app_name = "accounts"
 
@@ -11,6 +11,20 @@ urlpatterns = [
     path("sign-up/check-your-email/", auth.sign_up_done, name="sign-up-done"),
     path("sign-in/", auth.SignInView.as_view(), name="sign-in"),
     path("sign-out/", auth.SignOutView.as_view(), name="sign-out"),
+    # The second factor for moderators and admins (two_factor.py).
+    path("sign-in/security-code/", two_factor.verify, name="two-factor"),
+    path("account/two-factor/set-up/", two_factor.set_up, name="two-factor-set-up"),
+    path("account/two-factor/recovery-codes/", two_factor.recovery_codes, name="recovery-codes"),
+    path(
+        "account/two-factor/recovery-codes/new/",
+        two_factor.new_recovery_codes,
+        name="new-recovery-codes",
+    ),
+    path("account/two-factor/", two_factor.settings_page, name="two-factor-settings"),
+    # Session time limits (session_limits.py).
+    path("session/status/", session.status, name="session-status"),
+    path("session/extend/", session.extend, name="session-extend"),
+    path("signed-out/timed-out/", session.ended, name="session-ended"),
     path("confirm-email/<str:token>/", auth.confirm_email, name="confirm-email"),
     path("password-reset/", auth.PasswordResetView.as_view(), name="password-reset"),
     path(

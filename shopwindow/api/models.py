@@ -36,5 +36,10 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
     @property
+    def owner_id(self) -> int:
+        """For the permission matrix's "own" cells (accounts.permissions.can)."""
+        return int(self.user_id)
+
+    @property
     def is_active(self) -> bool:
         return self.revoked_at is None

@@ -1,26 +1,59 @@
-"""Creating and revoking personal API tokens."""
+"""Creating and revoking personal API tokens. Both are written to the audit log."""
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
+from shopwindow.accounts import audit
 from shopwindow.accounts.models import User
+from shopwindow.accounts.services import record_event
 from shopwindow.api.models import ApiToken, hash_token, new_token_value
 
 
+def _audit_details(token: ApiToken) -> dict[str, str]:
+    # The name and the first characters tell tokens apart; the value itself is never logged.
+    return {"name": token.name, "prefix": token.prefix}
+
+
 @transaction.atomic
-def create_token(*, user: User, name: str) -> tuple[ApiToken, str]:
-    """A new token for the user. The plain token is returned once and never stored."""
+def create_token(
+    *, user: User, name: str, request: HttpRequest | None = None
+) -> tuple[ApiToken, str]:
+    """A new token for the user. The plain token is returned once and never stored.
+
+    Who may create one is the caller's check: can(user, "create", "api_token").
+    """
     value = new_token_value()
     token = ApiToken.objects.create(
         user=user, name=name.strip(), token_hash=hash_token(value), prefix=value[:8]
+    )
+    record_event(
+        actor=user,
+        action=audit.API_TOKEN_CREATED,
+        target=token,
+        request=request,
+        extra=_audit_details(token),
     )
     return token, value
 
 
 @transaction.atomic
-def revoke_token(*, user: User, token_id: int) -> bool:
+def revoke_token(*, user: User, token_id: int, request: HttpRequest | None = None) -> bool:
     """Revoke one of the user's own tokens; False if it is not theirs or already revoked."""
-    updated = ApiToken.objects.filter(pk=token_id, user=user, revoked_at__isnull=True).update(
-        revoked_at=timezone.now()
+    token = (
+        ApiToken.objects.select_for_update()
+        .filter(pk=token_id, user=user, revoked_at__isnull=True)
+        .first()
     )
-    return updated == 1
+    if token is None:
+        return False
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    record_event(
+        actor=user,
+        action=audit.API_TOKEN_REVOKED,
+        target=token,
+        request=request,
+        extra=_audit_details(token),
+    )
+    return True

@@ -28,6 +28,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "govuk_frontend_django",
     "axes",
+    # Second factor (TOTP and recovery codes) for moderators and admins: docs/decisions.md.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "shopwindow.core",
     "shopwindow.authorities",
     "shopwindow.accounts",
@@ -48,11 +51,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Signs out after SESSION_IDLE_SECONDS idle or SESSION_ABSOLUTE_SECONDS in all.
+    "shopwindow.accounts.middleware.SessionLimitsMiddleware",
+    # Marks request.user verified when the session passed the second factor (django-otp).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "shopwindow.core.middleware.SecurityHeadersMiddleware",
     # Locked down by default: signed-out visitors see only the URLs in accounts/public_urls.py.
     "shopwindow.accounts.middleware.LockedDownMiddleware",
+    # Moderators and admins reach nothing but the second-factor pages until they pass it.
+    "shopwindow.accounts.middleware.SecondFactorMiddleware",
     # Axes turns a lockout into the GOV.UK lockout page; it must come last.
     "axes.middleware.AxesMiddleware",
 ]
@@ -72,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "shopwindow.core.context_processors.service",
                 "shopwindow.tailoring.context_processors.your_council",
+                "shopwindow.accounts.context_processors.session_timeout",
             ],
             "builtins": ["shopwindow.core.templatetags.govuk"],
         },
@@ -197,3 +207,20 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Sessions and the second factor (issue 14, OWASP ASVS level 2: V3.3, V2.8). A session ends after
+# 2 hours without a request or 12 hours after sign-in, whichever comes first
+# (accounts.middleware.SessionLimitsMiddleware; the cookie lasts as long as the longest session so
+# that the service can say why someone was signed out). Pages warn 2 minutes before the end.
+SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_MINUTES", 120) * 60
+SESSION_ABSOLUTE_SECONDS = env_int("SESSION_ABSOLUTE_HOURS", 12) * 3600
+SESSION_WARNING_SECONDS = 120
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
+# Authenticator apps show this name beside the code.
+OTP_TOTP_ISSUER = SERVICE_NAME
+# The Django admin lists people's authenticator devices (to remove a lost one) but never shows
+# their secrets.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Each wrong code doubles the wait before the next try (1, 2, 4, 8... seconds), per device.
+OTP_TOTP_THROTTLE_FACTOR = 1
+ACCOUNTS_RECOVERY_CODE_THROTTLE_FACTOR = 1

@@ -81,3 +81,30 @@ def reference_data(transactional_db: None) -> None:
     if not Authority.objects.exists():
         call_command("load_reference", verbosity=0)
         call_command("build_comparators", verbosity=0)
+
+
+def enter_security_code(page: Page, user: Any) -> None:
+    """A moderator or admin past their password: type the code their authenticator app shows.
+
+    Gives them an app first if they have none. A code works once per 30-second step, so this
+    waits for the next step when the current one was already used.
+    """
+    import time
+
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from playwright.sync_api import expect
+
+    from shopwindow.accounts import two_factor
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        # Without an app they were sent to set one up: give them one, and they are asked for a code.
+        expect(page.get_by_role("heading", name="Set up your authenticator app")).to_be_visible()
+        device = TOTPDevice.objects.create(user=user, name="Test app", confirmed=True)
+        page.reload()
+    while TOTP(device.bin_key, device.step, device.t0, device.digits).t() <= device.last_t:
+        time.sleep(1)
+    expect(page.get_by_role("heading", name="Enter your security code")).to_be_visible()
+    page.get_by_label("Security code").fill(two_factor.current_code(device))
+    page.get_by_role("button", name="Continue").click()

@@ -1,12 +1,14 @@
 """In Chromium: sign up, confirm by the emailed link, ask to join South Hams, a moderator approves,
 and the member sees their council's dashboard. axe-core on sign-up, sign-in and the dashboard."""
 
+import base64
 import re
 from typing import Any
 
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django_otp.oath import TOTP
 from playwright.sync_api import Browser, Page, expect
 
 from shopwindow.accounts.models import CouncilMembership, MembershipStatus, Role
@@ -24,6 +26,21 @@ def _sign_in(page: Page, base: str, email: str, password: str) -> None:
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password", exact=True).fill(password)
     page.get_by_role("button", name="Sign in").click()
+
+
+def _set_up_authenticator_app(page: Page) -> None:
+    """A moderator's first sign-in: add the app from the key shown as text, then save the codes."""
+    expect(page.get_by_role("heading", name="Set up your authenticator app")).to_be_visible()
+    assert_accessible(page)
+    secret = page.locator("#secret-key").inner_text().replace(" ", "")
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    page.get_by_label("Enter the 6-digit code from the app").fill(f"{TOTP(key).token():06d}")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", name="Save your recovery codes")).to_be_visible()
+    expect(page.locator("#recovery-codes li")).to_have_count(10)
+    assert_accessible(page)
+    page.get_by_role("button", name="I have saved my recovery codes").click()
+    expect(page.get_by_role("heading", name="Your account")).to_be_visible()
 
 
 def test_sign_up_confirm_join_and_approval(page: Page, browser: Browser, live_server: Any) -> None:
@@ -75,6 +92,7 @@ def test_sign_up_confirm_join_and_approval(page: Page, browser: Browser, live_se
     mod_page = context.new_page()
     try:
         _sign_in(mod_page, base, moderator.email, TEST_PASSWORD)
+        _set_up_authenticator_app(mod_page)
         mod_page.goto(f"{base}/moderation/memberships/")
         mod_page.get_by_role("link", name=re.compile(r"Decide.*jo\.bloggs")).click()
         mod_page.get_by_label("Approve").check()
@@ -91,3 +109,28 @@ def test_sign_up_confirm_join_and_approval(page: Page, browser: Browser, live_se
     expect(page.get_by_role("heading", name="South Hams")).to_be_visible()
     expect(page.locator("body")).to_contain_text("You are a member of South Hams District Council")
     assert_accessible(page)
+
+
+def test_a_warning_before_the_session_ends(page: Page, live_server: Any, settings: Any) -> None:
+    """The GOV.UK timeout warning: a dialog before the end; staying signed in closes it; doing
+    nothing ends on the page that says why. (Limits shortened to seconds for the test.)"""
+    cache.clear()
+    settings.SESSION_IDLE_SECONDS = 12
+    settings.SESSION_WARNING_SECONDS = 6
+    member = UserFactory.create()
+    base = live_server.url
+    _sign_in(page, base, member.email, TEST_PASSWORD)
+    dialog = page.get_by_role("dialog", name="You’re about to be signed out")
+    expect(dialog).to_be_visible(timeout=15_000)
+    expect(dialog).to_contain_text("we will sign you out in")
+    assert_accessible(page)
+    dialog.get_by_role("button", name="Stay signed in").click()
+    expect(dialog).to_be_hidden()
+    expect(page.get_by_role("heading", name="Your account")).to_be_visible()
+
+    # Doing nothing this time: the dialog comes back, then the session ends.
+    expect(dialog).to_be_visible(timeout=15_000)
+    expect(page.get_by_role("heading", name="You have been signed out")).to_be_visible(
+        timeout=20_000
+    )
+    expect(page.locator("main")).to_contain_text("You had not used Shopwindow for 12 seconds")

@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, Page, expect
 from shopwindow.accounts.models import Role, User
 from shopwindow.adoption.models import AdoptionPlan
 from shopwindow.authorities.models import Authority
-from tests.e2e.conftest import assert_accessible
+from tests.e2e.conftest import assert_accessible, enter_security_code
 from tests.factories import (
     TEST_PASSWORD,
     CouncilMembershipFactory,
@@ -139,6 +139,7 @@ def test_adopt_confirm_and_spread(
     moderator = UserFactory.create(role=Role.MODERATOR)
     mod = browser.new_context(locale="en-GB").new_page()
     sign_in(mod, base, moderator, "/moderation/adoptions/")
+    enter_security_code(mod, moderator)  # then on to where they were going
     mod.get_by_role("link", name=re.compile("Decide on South Hams")).click()
     mod.get_by_label("Yes, confirm it").check()
     mod.get_by_role("button", name="Save decision").click()

@@ -12,10 +12,11 @@ import pytest
 from django.core.cache import cache
 from playwright.sync_api import Browser, Page, expect
 
-from shopwindow.accounts.models import Role
+from shopwindow.accounts import two_factor
+from shopwindow.accounts.models import Role, User
 from shopwindow.associates.models import AssociateProfile, Engagement
 from shopwindow.authorities.models import Authority
-from tests.e2e.conftest import assert_accessible
+from tests.e2e.conftest import assert_accessible, enter_security_code
 from tests.factories import TEST_PASSWORD, CouncilMembershipFactory, UserFactory, create_innovation
 
 pytestmark = pytest.mark.e2e
@@ -48,6 +49,9 @@ def _sign_in(page: Page, base: str, email: str) -> None:
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password", exact=True).fill(TEST_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    user = User.objects.get(email=email)
+    if two_factor.required_for(user):
+        enter_security_code(page, user)
     expect(page.get_by_role("heading", name="Your account")).to_be_visible()
 
 

@@ -8,7 +8,7 @@ from django.test import Client
 
 from shopwindow.accounts.models import Role, User
 from shopwindow.authorities.models import Authority
-from tests.factories import CouncilMembershipFactory, UserFactory
+from tests.factories import CouncilMembershipFactory, UserFactory, otp_login
 
 
 @pytest.fixture(autouse=True)
@@ -42,5 +42,5 @@ def moderator(db: None) -> User:
 
 def signed_in(user: User) -> Client:
     client = Client()
-    client.force_login(user)
+    otp_login(client, user)
     return client

@@ -25,7 +25,7 @@ from django.urls.resolvers import RegexPattern, RoutePattern
 
 from shopwindow.accounts.models import Role
 from shopwindow.accounts.public_urls import SELF_GUARDED_PREFIXES, is_public
-from tests.factories import UserFactory
+from tests.factories import UserFactory, otp_login
 
 SIGN_IN = "/sign-in/"
 
@@ -144,7 +144,7 @@ def test_moderation_urls_refuse_non_moderators(db: None, url: Url) -> None:
         UserFactory.create(role=Role.MEMBER, email_confirmed_at=None),
     ):
         client = Client()
-        client.force_login(role_user)
+        otp_login(client, role_user)
         for method in ("get", "post"):
             response = getattr(client, method)(url.path)
             assert response.status_code == 403, (
@@ -155,7 +155,7 @@ def test_moderation_urls_refuse_non_moderators(db: None, url: Url) -> None:
 @pytest.mark.parametrize("url", MODERATION_URLS, ids=lambda u: u.path)
 def test_moderators_get_past_the_guard(db: None, url: Url) -> None:
     client = Client(raise_request_exception=False)
-    client.force_login(UserFactory.create(role=Role.MODERATOR))
+    otp_login(client, UserFactory.create(role=Role.MODERATOR))
     status = client.get(url.path).status_code
     # 404 is fine: the sample id may not exist. What matters is no sign-in, no 403, no 500.
     assert status in {200, 302, 404, 405}, f"{url.path}: {status}"

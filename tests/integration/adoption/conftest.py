@@ -9,7 +9,7 @@ from django.test import Client
 from shopwindow.accounts.models import Role, User
 from shopwindow.authorities.models import Authority
 from shopwindow.innovations.models import Innovation
-from tests.factories import CouncilMembershipFactory, UserFactory, create_innovation
+from tests.factories import CouncilMembershipFactory, UserFactory, create_innovation, otp_login
 
 SOUTH_HAMS = "E07000044"
 CORNWALL = "E06000052"
@@ -60,7 +60,7 @@ def moderator(db: None) -> User:
 
 def client_for(user: User) -> Client:
     client = Client()
-    client.force_login(user)
+    otp_login(client, user)
     return client
 
 

@@ -12,7 +12,7 @@ from django.test import Client
 from shopwindow.accounts.models import AuditEvent, Role
 from shopwindow.associates.models import AssociateProfile
 from shopwindow.associates.vocabularies import ProfileStatus
-from tests.factories import UserFactory, create_innovation
+from tests.factories import UserFactory, create_innovation, otp_login
 from tests.integration.associates.conftest import docx_bytes, exe_bytes, pdf_bytes
 
 pytestmark = pytest.mark.django_db
@@ -152,7 +152,7 @@ def test_vetting_more_info_resubmit_and_approve(client: Client, applicant: Any) 
     profile = _apply(client)
     moderator = UserFactory.create(role=Role.MODERATOR)
     mod = Client()
-    mod.force_login(moderator)
+    otp_login(mod, moderator)
     page = mod.get(f"/moderation/associates/{profile.pk}/").content.decode()
     assert "Ann, Director, A Council" in page  # referees are for moderators
     # Asking for more needs a message.
@@ -186,7 +186,7 @@ def test_vetting_more_info_resubmit_and_approve(client: Client, applicant: Any) 
 def test_refusal_needs_a_reason(client: Client, applicant: Any) -> None:
     profile = _apply(client)
     mod = Client()
-    mod.force_login(UserFactory.create(role=Role.MODERATOR))
+    otp_login(mod, UserFactory.create(role=Role.MODERATOR))
     mod.post(
         f"/moderation/associates/{profile.pk}/",
         {"decision": "refuse", "message": "No referees replied."},
@@ -204,7 +204,7 @@ def test_cv_download_is_an_attachment_for_moderators_only(client: Client, applic
     assert client.get(f"/moderation/associates/{profile.pk}/cv/").status_code == 403
     assert Client().get(f"/moderation/associates/{profile.pk}/cv/").status_code == 302
     mod = Client()
-    mod.force_login(UserFactory.create(role=Role.MODERATOR))
+    otp_login(mod, UserFactory.create(role=Role.MODERATOR))
     response = mod.get(f"/moderation/associates/{profile.pk}/cv/")
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")

@@ -13,7 +13,7 @@ from shopwindow.api.services import create_token
 from shopwindow.associates.models import HelpRequest, Invitation
 from shopwindow.associates.vocabularies import ProfileStatus
 from shopwindow.authorities.models import Authority
-from tests.factories import CouncilMembershipFactory, UserFactory, associate_profile
+from tests.factories import CouncilMembershipFactory, UserFactory, associate_profile, otp_login
 
 pytestmark = pytest.mark.django_db
 
@@ -138,7 +138,7 @@ def test_a_council_never_sees_another_councils_request(
         client.get("/api/v1/help-requests", headers=_bearer(two_councils["ours"])).json()["count"]
         == 1
     )
-    client.force_login(UserFactory.create(role=Role.MODERATOR))
+    otp_login(client, UserFactory.create(role=Role.MODERATOR))
     assert client.get(f"/help-requests/{request.pk}/").status_code == 200
 
 

@@ -15,7 +15,7 @@ from shopwindow.follows.models import DigestLog, Follow
 from shopwindow.follows.selectors import followers_of, follows_of
 from shopwindow.follows.tasks import send_weekly_digests
 from shopwindow.innovations.models import Innovation
-from tests.factories import UserFactory, create_innovation
+from tests.factories import UserFactory, create_innovation, otp_login
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def user() -> User:
 
 def signed_in(user: User) -> Client:
     client = Client()
-    client.force_login(user)
+    otp_login(client, user)
     return client
 
 

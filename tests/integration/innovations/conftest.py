@@ -9,7 +9,7 @@ from django.test import Client
 from shopwindow.accounts.models import Role, User
 from shopwindow.authorities.models import Authority
 from shopwindow.innovations.models import Innovation
-from tests.factories import CouncilMembershipFactory, UserFactory
+from tests.factories import CouncilMembershipFactory, UserFactory, otp_login
 
 
 @pytest.fixture
@@ -39,5 +39,5 @@ def demo(db: None) -> None:
 
 def signed_in(user: User) -> Client:
     client = Client()
-    client.force_login(user)
+    otp_login(client, user)
     return client

@@ -7,11 +7,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from shopwindow.accounts.models import User
+from shopwindow.accounts.models import AuditEvent, User
 from shopwindow.api.models import ApiToken, hash_token
 from shopwindow.innovations.models import Innovation
 from shopwindow.innovations.vocabularies import WorkflowStatus
-from tests.factories import create_innovation, innovation_record
+from tests.factories import UserFactory, create_innovation, innovation_record
 
 from .conftest import signed_in
 
@@ -118,3 +118,38 @@ def test_cannot_revoke_someone_elses_token(south_hams_member: User, moderator: U
     signed_in(south_hams_member).post(f"/account/api-tokens/{token.pk}/revoke/")
     token.refresh_from_db()
     assert token.revoked_at is None
+
+
+def test_token_creation_and_revocation_are_audited(south_hams_member: User) -> None:
+    client = signed_in(south_hams_member)
+    client.post("/account/api-tokens/", {"name": "Spreadsheet sync"}, REMOTE_ADDR="192.0.2.7")
+    token = ApiToken.objects.get(user=south_hams_member)
+    client.post(f"/account/api-tokens/{token.pk}/revoke/", REMOTE_ADDR="192.0.2.8")
+    events = list(
+        AuditEvent.objects.filter(action__startswith="api_token.").order_by("created_at", "pk")
+    )
+    assert [(e.action, e.actor_id, e.object_id, e.ip_address) for e in events] == [
+        ("api_token.created", south_hams_member.pk, str(token.pk), "192.0.2.7"),
+        ("api_token.revoked", south_hams_member.pk, str(token.pk), "192.0.2.8"),
+    ]
+    assert events[0].extra == {"name": "Spreadsheet sync", "prefix": token.prefix}
+    # Revoking twice changes nothing and logs nothing more.
+    client.post(f"/account/api-tokens/{token.pk}/revoke/")
+    assert AuditEvent.objects.filter(action="api_token.revoked").count() == 1
+
+
+def test_a_member_of_no_council_cannot_create_a_token(db: None) -> None:
+    from shopwindow.api.services import create_token
+
+    loner = UserFactory.create(email="loner@example.org")
+    client = signed_in(loner)
+    page = client.get("/account/api-tokens/").content.decode()
+    assert "Only members of a council and vetted associates can create API tokens" in page
+    assert 'name="name"' not in page
+    assert client.post("/account/api-tokens/", {"name": "sneaky"}).status_code == 403
+    assert not ApiToken.objects.filter(user=loner).exists()
+    # A token kept from when they belonged to a council can still be revoked.
+    old, _ = create_token(user=loner, name="from before")
+    client.post(f"/account/api-tokens/{old.pk}/revoke/")
+    old.refresh_from_db()
+    assert old.revoked_at is not None

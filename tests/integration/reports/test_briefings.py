@@ -9,12 +9,12 @@ from django.test import Client
 
 from shopwindow.accounts.models import AuditEvent, Role
 from shopwindow.reports.models import BriefingItem, BriefingPack
-from tests.factories import UserFactory
+from tests.factories import UserFactory, otp_login
 
 
 @pytest.fixture
 def moderator_client(client: Client, db: Any) -> Client:
-    client.force_login(UserFactory.create(role=Role.MODERATOR))
+    otp_login(client, UserFactory.create(role=Role.MODERATOR))
     return client
 
 

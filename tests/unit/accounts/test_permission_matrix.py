@@ -107,12 +107,12 @@ domain_allowlist                    edit     -   -   -   -   Y   Y
 domain_allowlist                    submit   -   -   -   -   -   -
 domain_allowlist                    publish  -   -   -   -   -   -
 domain_allowlist                    delete   -   -   -   -   Y   Y
-api_token                           view     -   -   O   O   O   Y
+api_token                           view     -   O   O   O   O   Y
 api_token                           create   -   -   Y   Y   Y   Y
 api_token                           edit     -   -   -   -   -   -
 api_token                           submit   -   -   -   -   -   -
 api_token                           publish  -   -   -   -   -   -
-api_token                           delete   -   -   O   O   O   Y
+api_token                           delete   -   O   O   O   O   Y
 briefing_pack                       view     -   -   -   -   Y   Y
 briefing_pack                       create   -   -   -   -   Y   Y
 briefing_pack                       edit     -   -   -   -   Y   Y

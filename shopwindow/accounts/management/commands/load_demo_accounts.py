@@ -2,6 +2,10 @@
 
 The passwords are fixed and printed: these accounts are for demonstration on a developer's
 machine, never for production (production settings set ALLOW_DEMO_CONTENT = False).
+
+The demo moderator's second factor is an authenticator app with a fixed, published secret
+(DEMO_TOTP_SECRET_HEX, base32 DEMO_TOTP_SECRET_BASE32): add it to an app, or print the current
+code with `python manage.py demo_totp_code`.
 """
 
 from typing import Any
@@ -9,11 +13,15 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from shopwindow.accounts import services
+from shopwindow.accounts import services, two_factor
 from shopwindow.accounts.models import Role
 from shopwindow.authorities.models import Authority
 
 SOUTH_HAMS = "E07000044"
+DEMO_MODERATOR = "moderator@demo.shopwindow.example"
+# b"shopwindow-demo-totp": published on purpose, so it only ever protects demo accounts.
+DEMO_TOTP_SECRET_HEX = "73686f7077696e646f772d64656d6f2d746f7470"  # noqa: S105 - demo only
+DEMO_TOTP_SECRET_BASE32 = "ONUG64DXNFXGI33XFVSGK3LPFV2G65DQ"  # noqa: S105 - demo only
 
 # (email, password, name, role, council GSS, note)
 DEMO_ACCOUNTS = [
@@ -26,7 +34,7 @@ DEMO_ACCOUNTS = [
         "South Hams council member",
     ),
     (
-        "moderator@demo.shopwindow.example",
+        DEMO_MODERATOR,
         "demo-moderator-password-1",
         "Mo Derator (demo)",
         Role.MODERATOR,
@@ -60,3 +68,9 @@ class Command(BaseCommand):
                 email=email, password=password, full_name=name, role=role, council=council
             )
             self.stdout.write(f"  {note}: {email} / password: {password}")
+        two_factor.give_demo_app(email=DEMO_MODERATOR, key_hex=DEMO_TOTP_SECRET_HEX)
+        self.stdout.write(
+            "  The moderator also needs a security code: add the key "
+            f"{DEMO_TOTP_SECRET_BASE32} to an authenticator app, or run\n"
+            "    .venv/bin/python manage.py demo_totp_code"
+        )
