@@ -69,7 +69,7 @@ def test_xlsx_rows_are_text_never_formulas_and_numbers_stay_numbers() -> None:
     for attack in ATTACKS:
         append_row(sheet, [attack, -12.5])
     loaded = load_workbook(io.BytesIO(workbook_bytes(book)))
-    for row in loaded.active.iter_rows():  # type: ignore[union-attr]
+    for row in loaded.active.iter_rows():
         assert row[0].data_type == "s"
         assert row[0].value[:1] not in FORMULA_TRIGGERS
         assert row[1].data_type == "n"
@@ -79,7 +79,7 @@ def test_xlsx_rows_are_text_never_formulas_and_numbers_stay_numbers() -> None:
 def test_workbook_bytes_depend_only_on_content() -> None:
     def build() -> bytes:
         book = Workbook()
-        append_row(book.active, ["same"])  # type: ignore[arg-type]
+        append_row(book.active, ["same"])
         return workbook_bytes(book)
 
     assert build() == build()
