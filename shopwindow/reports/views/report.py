@@ -1,7 +1,8 @@
 """/report/ and /report/download: thin views over `selectors.national_figures`.
 
 The PDF is built only by the worker (`services.request_report_pdf`); until it is ready the
-download answers 202 with a page that refreshes itself (no JavaScript).
+download answers 202 with a "being prepared" page (no JavaScript) to check again from, which
+refreshes itself when the visitor chooses that.
 """
 
 import json
@@ -29,7 +30,7 @@ FORMATS = {
 
 
 PDF_BUCKET = "report_pdf"  # ACCOUNTS_RATE_LIMITS: PDFs asked for per address per minute
-REFRESH_SECONDS = 5
+REFRESH_SECONDS = 10
 
 
 def _query(filters: ReportFilters) -> str:
@@ -99,7 +100,7 @@ def _attachment(body: bytes, chosen: str) -> HttpResponse:
 def _pdf_download(request: HttpRequest, filters: ReportFilters) -> HttpResponse:
     """The PDF if the worker has built it; otherwise ask for it and say it is being prepared.
 
-    The "being prepared" page refreshes itself with `waiting=1`: such a refresh does not count
+    The "being prepared" page checks again with `waiting=1`: such a check does not count
     against the per-address limit while the build it waits for is pending. Every other request
     that finds no ready PDF counts; over the limit it is refused with 429.
     """
@@ -125,12 +126,18 @@ def _counts_against_limit(request: HttpRequest, filters: ReportFilters) -> bool:
 
 
 def _preparing(request: HttpRequest, filters: ReportFilters) -> HttpResponse:
-    query = urlencode({**filters.as_query(), "format": "pdf", "waiting": "1"})
+    """202 and a page to come back to. It refreshes itself only when the visitor asks for that
+    (`auto=1`): a refresh the visitor did not choose fails WCAG 2.2.1 (technique F41)."""
+    auto = request.GET.get("auto") == "1"
+    check = {**filters.as_query(), "format": "pdf", "waiting": "1"}
+    url = reverse("reports:download")
     response = render(
         request,
         "reports/pdf_preparing.html",
         {
-            "refresh_url": f"{reverse('reports:download')}?{query}",
+            "auto": auto,
+            "check_url": f"{url}?{urlencode(check)}",
+            "auto_url": f"{url}?{urlencode({**check, 'auto': '1'})}",
             "refresh_seconds": REFRESH_SECONDS,
             "filters": filters,
             "report_query": _query(filters),

@@ -46,11 +46,20 @@ def test_the_web_request_queues_the_build_and_says_it_is_being_prepared(
     assert _queued() == 1  # one build, queued for when the request's work commits
     page = response.content.decode()
     assert "Your PDF is being prepared" in page
-    assert '<meta http-equiv="refresh" content="5; url=/report/download?' in page
-    assert "waiting=1" in page
     assert "Nation: Wales" in page
-    assert "<script" not in page.split("</head>")[0].split("<title>")[1]  # nothing but a meta
-    assert response["Retry-After"] == "5"
+    assert 'id="pdf-check-again"' in page
+    assert "http-equiv" not in page  # no refresh the visitor did not ask for (WCAG 2.2.1)
+    assert response["Retry-After"] == "10"
+    # Asked for, the page checks again by itself (no JavaScript: a meta refresh) and can stop.
+    auto = client.get(
+        "/report/download", {"format": "pdf", "nation": "wales", "waiting": "1", "auto": "1"}
+    )
+    assert auto.status_code == 202
+    page = auto.content.decode()
+    assert '<meta http-equiv="refresh" content="10; url=/report/download?' in page
+    assert "auto=1" in page.split('http-equiv="refresh"')[1].split(">")[0]
+    assert 'id="pdf-stop-auto"' in page
+    assert _queued() == 1  # checking again queued nothing more
     pending = ReportFile.objects.get()
     assert not pending.ready
     assert not StoredFile.objects.exists()
