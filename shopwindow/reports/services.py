@@ -82,10 +82,14 @@ def request_report_pdf(*, filters: ReportFilters) -> ReportFile:
 def build_report_file(*, filters: ReportFilters) -> bool:
     """Build the PDF for these filters from the current data and keep it (worker only).
 
-    Returns False when it is already built. Rendering happens outside any transaction; storing
-    locks the row, so two workers building at once keep one file.
+    Returns False when it is already built, or when nobody is waiting for it any more (its
+    request was evicted from the bounded store): a flood of requests costs the worker nothing
+    beyond the REPORTS_PDF_MAX_FILES most recent. Rendering happens outside any transaction;
+    storing locks the row, so two workers building at once keep one file.
     """
     if current_report_file(filters) is not None:
+        return False
+    if not ReportFile.objects.filter(filters_key=filters.key()).exists():
         return False
     version = data_version()
     figures = national_figures(filters)

@@ -129,11 +129,23 @@ def test_the_sixth_pdf_asked_for_in_a_minute_is_refused(
 @override_settings(REPORTS_PDF_MAX_FILES=2)
 def test_at_most_the_configured_number_of_pdfs_are_kept(db: None, fast_pdfs: list[str]) -> None:
     for nation in ("wales", "scotland", "england"):
+        services.request_report_pdf(filters=ReportFilters(nation=nation))
         assert build_report_pdf.enqueue({"nation": nation}).return_value is True
     kept = ReportFile.objects.order_by("requested_at")
     assert [r.filters for r in kept] == [{"nation": "scotland"}, {"nation": "england"}]
     assert StoredFile.objects.count() == 2  # the evicted PDF's file went too
     assert set(StoredFile.objects.values_list("name", flat=True)) == {r.file.name for r in kept}
+
+
+@override_settings(REPORTS_PDF_MAX_FILES=2)
+def test_a_request_evicted_before_its_build_costs_the_worker_nothing(
+    db: None, fast_pdfs: list[str]
+) -> None:
+    for nation in ("wales", "scotland", "england"):  # wales is pushed out before it is built
+        services.request_report_pdf(filters=ReportFilters(nation=nation))
+    assert build_report_pdf.enqueue({"nation": "wales"}).return_value is False
+    assert build_report_pdf.enqueue({"nation": "england"}).return_value is True
+    assert fast_pdfs == [ReportFilters(nation="england").key()]
 
 
 def test_a_build_that_never_finished_is_queued_again_later(
