@@ -167,8 +167,8 @@ ASSOCIATES_CV_MAX_BYTES = env_int("ASSOCIATES_CV_MAX_MB", 5) * 1024 * 1024
 
 # Issue 14e: files (associates' CVs, report PDFs) live in the database (shopwindow.files), so no
 # web or worker process keeps state on its own disk. "private" files have no public URL: views
-# that check permissions serve them. MEDIA_ROOT and PRIVATE_MEDIA_ROOT are only read by the
-# migration that moves CVs written before this change into the database.
+# that check permissions serve them. PRIVATE_MEDIA_ROOT is only read by the migration that moves
+# CVs written before this change into the database; nothing writes under MEDIA_ROOT.
 INSTALLED_APPS += ["shopwindow.files"]
 PRIVATE_FILES_STORAGE = {"BACKEND": "shopwindow.files.storage.DatabaseStorage"}
 STORAGES["private"] = PRIVATE_FILES_STORAGE
