@@ -5,8 +5,6 @@ with a due date (the due date is the event's day); its UID is stable across expo
 (task-<id>@<host>), so a calendar that imports it again updates rather than duplicates.
 """
 
-import csv
-import io
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -17,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from shopwindow.adoption.models import AdoptionPlan, PlanTask
+from shopwindow.core.spreadsheets import append_row, csv_text, workbook_bytes
 
 HEADERS = ["Order", "Task", "Detail", "Owner", "Start date", "Due date", "Status", "Notes"]
 
@@ -42,18 +41,9 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def _safe(value: str) -> str:
-    # Spreadsheet formula injection: a cell starting with = + - @ is read as a formula.
-    return "'" + value if value[:1] in {"=", "+", "-", "@"} else value
-
-
 def plan_csv(tasks: Sequence[PlanTask]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(HEADERS)
-    for number, task in enumerate(tasks, start=1):
-        writer.writerow([_safe(_text(v)) for v in task_row(task, number)])
-    return out.getvalue()
+    rows = ([_text(v) for v in task_row(task, number)] for number, task in enumerate(tasks, 1))
+    return csv_text(HEADERS, rows)
 
 
 def plan_xlsx(plan: AdoptionPlan, tasks: Sequence[PlanTask]) -> bytes:
@@ -61,30 +51,23 @@ def plan_xlsx(plan: AdoptionPlan, tasks: Sequence[PlanTask]) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = "Tasks"
-    sheet.append(HEADERS)
+    append_row(sheet, HEADERS)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for number, task in enumerate(tasks, start=1):
-        sheet.append(task_row(task, number))
-        cells = sheet[sheet.max_row]
-        for cell in cells:
-            # openpyxl reads "=..." as a formula: keep people's text as text.
-            if isinstance(cell.value, str) and cell.data_type == "f":
-                cell.data_type = "s"
-        for cell in cells[4:6]:
+        append_row(sheet, task_row(task, number))
+        for cell in sheet[sheet.max_row][4:6]:
             if cell.value is not None:
                 cell.number_format = "yyyy-mm-dd"
     for column, width in zip("ABCDEFGH", (7, 40, 60, 24, 12, 12, 14, 40), strict=True):
         sheet.column_dimensions[column].width = width
     about = book.create_sheet("Plan")
-    about.append(["Plan", plan.title])
-    about.append(["Council", plan.council.official_name])
-    about.append(["Record", plan.innovation.title])
-    about.append(["Start date", plan.start_date])
-    about.append(["Status", plan.get_status_display()])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    append_row(about, ["Plan", plan.title])
+    append_row(about, ["Council", plan.council.official_name])
+    append_row(about, ["Record", plan.innovation.title])
+    append_row(about, ["Start date", plan.start_date])
+    append_row(about, ["Status", plan.get_status_display()])
+    return workbook_bytes(book)
 
 
 def _host() -> str:

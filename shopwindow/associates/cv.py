@@ -1,16 +1,20 @@
 """CV files: checked by their content (not their name), stored privately with a random name.
 
-Files live under settings.PRIVATE_MEDIA_ROOT/cvs/, never under MEDIA_ROOT or static files, and
-are only ever served as an attachment by the moderators' download view.
+Files live in the private storage (the database: shopwindow.files) as cvs/<random>.<kind>, with
+no public URL, and are only ever served as an attachment by the moderators' download view.
 """
 
 import secrets
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import File
 from django.core.files.uploadedfile import UploadedFile
+
+from shopwindow.files.storage import private_storage
 
 CV_DIR = "cvs"
 PDF_MAGIC = b"%PDF-"
@@ -57,30 +61,25 @@ def check_cv(upload: UploadedFile) -> str:
     raise ValidationError(WRONG_TYPE)
 
 
-def private_root() -> Path:
-    return Path(settings.PRIVATE_MEDIA_ROOT)
-
-
 def store_cv(upload: UploadedFile, kind: str) -> str:
-    """Write the file under the private root with a random name; return its relative path."""
-    folder = private_root() / CV_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    relative = f"{CV_DIR}/{secrets.token_hex(16)}.{kind}"
-    with open(private_root() / relative, "xb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
-    return relative
+    """Store the file under a random name in the private storage; return that name.
+
+    The storage is the database: inside the caller's transaction, so a failed save keeps nothing.
+    """
+    return private_storage().save(f"{CV_DIR}/{secrets.token_hex(16)}.{kind}", upload)
 
 
-def cv_path(relative: str) -> Path:
-    """The absolute path of a stored CV; refuses anything outside the CV folder."""
-    folder = (private_root() / CV_DIR).resolve()
-    path = (private_root() / relative).resolve()
-    if folder not in path.parents:
-        raise ValueError("A CV path must stay inside the private CV folder")
-    return path
+def _check_name(name: str) -> str:
+    if not name.startswith(f"{CV_DIR}/") or ".." in name:
+        raise ValueError("A CV name must stay inside the CV folder")
+    return name
 
 
-def delete_cv(relative: str) -> None:
-    if relative:
-        cv_path(relative).unlink(missing_ok=True)
+def open_cv(name: str) -> File[Any]:
+    """The stored CV, open for reading; FileNotFoundError when it has gone."""
+    return private_storage().open(_check_name(name), "rb")
+
+
+def delete_cv(name: str) -> None:
+    if name:
+        private_storage().delete(_check_name(name))

@@ -56,7 +56,8 @@ class AssociateProfile(models.Model):
     referee_2_role = models.CharField(max_length=150)
     referee_2_organisation = models.CharField(max_length=150)
     referee_2_email = models.EmailField()
-    # The CV lives under PRIVATE_MEDIA_ROOT with a random name; only moderators download it.
+    # The CV is a stored file (shopwindow.files, in the database) with a random name under cvs/;
+    # only moderators download it.
     cv_file = models.CharField(max_length=200, blank=True, editable=False)
     cv_original_name = models.CharField(max_length=255, blank=True)
     cv_kind = models.CharField(max_length=10, blank=True, help_text="pdf or docx")

@@ -1,7 +1,6 @@
 """Every write of the associate programme. Keyword-only arguments; one transaction each; every
 decision goes to the audit log and emails the people involved."""
 
-from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -72,28 +71,20 @@ def save_application(
         raise ValidationError({"cv": "Select your CV"})
     for name in PROFILE_FIELDS:
         setattr(profile, name, data[name])
-    old_cv = ""
-    new_cv = ""
     if cv_upload is not None:
         kind = cv.check_cv(cv_upload)  # checked again here: services never trust the caller
-        new_cv = cv.store_cv(cv_upload, kind)
-        # If saving fails the new file goes (below); once it commits the old one goes.
-        old_cv = profile.cv_file
-        profile.cv_file, profile.cv_kind = new_cv, kind
+        # Stored in the database, in this transaction: if anything below fails, the new file
+        # goes with the rollback and the old one stays.
+        cv.delete_cv(profile.cv_file)
+        profile.cv_file, profile.cv_kind = cv.store_cv(cv_upload, kind), kind
         profile.cv_original_name = (cv_upload.name or "")[:255]
         profile.cv_size = cv_upload.size or 0
     resubmitted = profile.status != ProfileStatus.VETTED
     if resubmitted:
         profile.status = ProfileStatus.SUBMITTED
         profile.submitted_at = timezone.now()
-    try:
-        profile.save()
-        profile.delivered_records.set(delivered)
-    except Exception:
-        cv.delete_cv(new_cv)
-        raise
-    if old_cv:
-        transaction.on_commit(lambda: cv.delete_cv(old_cv))
+    profile.save()
+    profile.delivered_records.set(delivered)
     action = "associate.applied" if created else "associate.profile_updated"
     record_event(actor=user, action=action, target=profile, request=request)
     if resubmitted:
@@ -164,9 +155,8 @@ def vet(
 def delete_profile_for(user: Any) -> None:
     """The profile and its CV go with the account; engagements stay with the council."""
     for profile in AssociateProfile.objects.filter(user_id=user.pk):
-        relative = profile.cv_file
+        cv.delete_cv(profile.cv_file)  # in this transaction, like the profile
         profile.delete()
-        transaction.on_commit(partial(cv.delete_cv, relative))
 
 
 # --- Help requests and invitations ---------------------------------------------------------------

@@ -3,9 +3,10 @@
 `report_tables` is the one list of tables: the CSV download (a zip of one CSV per table) and the
 XLSX download (one sheet per table) both write it, with the same columns; docs/report.md lists
 every table and column. The first table, "about", states the date of the data and the filters.
+Cells are written by `core.spreadsheets`, which keeps formula-like text (a barrier starting
+with "=") from running as a formula.
 """
 
-import csv
 import io
 import zipfile
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from shopwindow.core.charts import district_hexes
+from shopwindow.core.spreadsheets import append_row, csv_text, workbook_bytes
 from shopwindow.reports.savings import Sums
 from shopwindow.reports.selectors import Breakdown, BreakdownRow, NationalFigures
 
@@ -277,11 +279,8 @@ def csv_zip(figures: NationalFigures) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for table in report_tables(figures):
-            text = io.StringIO()
-            writer = csv.writer(text, lineterminator="\r\n")
-            writer.writerow(table.columns)
-            writer.writerows(table.rows)
-            archive.writestr(f"{table.name}.csv", "\ufeff" + text.getvalue())
+            text = csv_text(table.columns, table.rows)
+            archive.writestr(f"{table.name}.csv", "\ufeff" + text)
     return buffer.getvalue()
 
 
@@ -291,12 +290,10 @@ def xlsx(figures: NationalFigures) -> bytes:
     book.remove(book.active)
     for table in report_tables(figures):
         sheet = book.create_sheet(table.name[:31])
-        sheet.append(table.columns)
+        append_row(sheet, table.columns)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in table.rows:
-            sheet.append(row)
+            append_row(sheet, row)
         sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)

@@ -91,8 +91,25 @@ class ReportFilters:
         return lines
 
 
+# The nation each region is in: a region filter already keeps to its nation.
+REGION_NATION = {
+    **dict.fromkeys(Region.values, Nation.ENGLAND.value),
+    Region.WALES.value: Nation.WALES.value,
+    Region.SCOTLAND.value: Nation.SCOTLAND.value,
+    Region.NORTHERN_IRELAND.value: Nation.NORTHERN_IRELAND.value,
+}
+
+
+def _raw(params: Mapping[str, Any], name: str) -> str:
+    """One parameter's text, stripped; a parameter given twice is refused (which one counts?)."""
+    getlist = getattr(params, "getlist", None)
+    if getlist is not None and len(getlist(name)) > 1:
+        raise FilterError(name, "give this filter once")
+    return str(params.get(name) or "").strip()
+
+
 def _year(params: Mapping[str, Any], name: str) -> int | None:
-    raw = str(params.get(name) or "").strip()
+    raw = _raw(params, name)
     if not raw:
         return None
     if not raw.isdigit():
@@ -104,14 +121,20 @@ def _year(params: Mapping[str, Any], name: str) -> int | None:
 
 
 def _choice(params: Mapping[str, Any], name: str, allowed: list[str], what: str) -> str:
-    raw = str(params.get(name) or "").strip()
+    raw = _raw(params, name).lower()
     if raw and raw not in allowed:
         raise FilterError(name, f"'{raw}' is not a {what} code (use one of {', '.join(allowed)})")
     return raw
 
 
 def parse_filters(params: Mapping[str, Any]) -> ReportFilters:
-    """Read the filters from a query dict; raise FilterError naming the first bad parameter."""
+    """Read the filters from a query dict; raise FilterError naming the first bad parameter.
+
+    The result is normalised, so requests that mean the same give equal filters (and share one
+    `key()`, so one cached PDF): codes in any letter case, surrounding spaces, any of the
+    true/false words, parameters in any order, unknown parameters ignored, and a nation that
+    the region already implies dropped.
+    """
     nation = _choice(params, "nation", list(Nation.values), "nation")
     region = _choice(params, "region", list(Region.values), "region")
     theme = _choice(params, "theme", THEME_CODES, "theme")
@@ -119,9 +142,11 @@ def parse_filters(params: Mapping[str, Any]) -> ReportFilters:
     period_to = _year(params, "period_to")
     if period_from is not None and period_to is not None and period_from > period_to:
         raise FilterError("period_to", "must be the same as or later than period_from")
-    raw_switch = str(params.get("include_illustrative") or "").strip().lower()
+    raw_switch = _raw(params, "include_illustrative").lower()
     if raw_switch not in TRUE_WORDS | FALSE_WORDS:
         raise FilterError("include_illustrative", "must be true or false")
+    if region and REGION_NATION[region] == nation:
+        nation = ""  # the region already keeps to its nation: one form, one cached PDF
     return ReportFilters(
         nation=nation,
         region=region,

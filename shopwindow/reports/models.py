@@ -1,26 +1,35 @@
-"""Reports: cached report PDFs, and the moderators' briefing packs."""
+"""Reports: report PDFs (built by the worker, kept in the database), and briefing packs."""
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+
+from shopwindow.files.storage import private_storage
 
 
 class ReportFile(models.Model):
-    """A built report PDF for one set of filters and one version of the data.
+    """The report PDF for one set of filters and one version of the data: asked for, then built.
 
-    `data_version` is `selectors.data_version()` when the file was built: a file whose version is
-    not the current one is stale and is rebuilt on the next download.
+    A row is made when the PDF is first asked for (`built_at` empty: the worker is preparing
+    it) and completed by the worker, which stores the PDF in the private file storage (the
+    database). `data_version` is `selectors.data_version()` when it was asked for: a row whose
+    version is not the current one is stale and is never served. At most
+    REPORTS_PDF_MAX_FILES rows are kept; `services` removes the oldest with their files.
     """
 
     filters_key = models.CharField(max_length=64)
     filters = models.JSONField(default=dict, help_text="The query string the file was built for")
     data_version = models.CharField(max_length=64)
-    content = models.BinaryField()
+    file = models.FileField(
+        storage=private_storage, upload_to="reports/", max_length=200, blank=True
+    )
     data_as_of = models.DateTimeField(null=True, blank=True)
-    built_at = models.DateTimeField(auto_now_add=True)
+    requested_at = models.DateTimeField(default=timezone.now)
+    built_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["-built_at"]
+        ordering = ["-requested_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["filters_key", "data_version"], name="unique_report_file"
@@ -28,7 +37,12 @@ class ReportFile(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Report PDF {self.filters_key[:8]} built {self.built_at:%Y-%m-%d %H:%M}"
+        state = f"built {self.built_at:%Y-%m-%d %H:%M}" if self.built_at else "being prepared"
+        return f"Report PDF {self.filters_key[:8]} {state}"
+
+    @property
+    def ready(self) -> bool:
+        return self.built_at is not None and bool(self.file)
 
 
 class BriefingPack(models.Model):

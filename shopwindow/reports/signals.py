@@ -17,9 +17,9 @@ from shopwindow.reports.filters import ReportFilters
 
 
 def _enqueue() -> None:
-    from shopwindow.reports.tasks import build_report_pdf
+    from shopwindow.reports.services import request_report_pdf
 
-    build_report_pdf.enqueue(ReportFilters().as_query())
+    request_report_pdf(filters=ReportFilters())  # asks the worker for it, like a visitor
 
 
 def schedule_default_pdf() -> None:

@@ -1,4 +1,4 @@
-"""Background work: build the report PDF after the data changes, so downloads are instant."""
+"""Background work: build report PDFs. Only the worker builds them, never a web process."""
 
 from django_tasks import task
 
@@ -8,12 +8,8 @@ from shopwindow.reports.filters import parse_filters
 
 @task()
 def build_report_pdf(query: dict[str, str]) -> bool:
-    """Build and cache the PDF for these filters unless a current one exists.
+    """Build and keep the PDF for these filters unless a current one exists.
 
     Returns whether it built one. `query` is `ReportFilters.as_query()` (JSON-serialisable).
     """
-    filters = parse_filters(query)
-    if services.current_report_file(filters) is not None:
-        return False
-    services.build_report_file(filters=filters)
-    return True
+    return services.build_report_file(filters=parse_filters(query))

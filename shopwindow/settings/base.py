@@ -175,6 +175,19 @@ PRIVATE_MEDIA_ROOT = VAR_DIR / "private"
 # Associates' CVs (PDF or DOCX) are refused above this size.
 ASSOCIATES_CV_MAX_BYTES = env_int("ASSOCIATES_CV_MAX_MB", 5) * 1024 * 1024
 
+# Issue 14e: files (associates' CVs, report PDFs) live in the database (shopwindow.files), so no
+# web or worker process keeps state on its own disk. "private" files have no public URL: views
+# that check permissions serve them. PRIVATE_MEDIA_ROOT is only read by the migration that moves
+# CVs written before this change into the database; nothing writes under MEDIA_ROOT.
+INSTALLED_APPS += ["shopwindow.files"]
+PRIVATE_FILES_STORAGE = {"BACKEND": "shopwindow.files.storage.DatabaseStorage"}
+STORAGES["private"] = PRIVATE_FILES_STORAGE
+# Report PDFs: built only by the worker; at most this many kept (the oldest built go first).
+REPORTS_PDF_MAX_FILES = env_int("REPORTS_PDF_MAX_FILES", 50)
+# A build still not done after this many seconds (the task failed) is queued again on request.
+REPORTS_PDF_RETRY_AFTER = env_int("REPORTS_PDF_RETRY_AFTER_SECONDS", 600)
+ACCOUNTS_RATE_LIMITS["report_pdf"] = (env_int("RATE_LIMIT_REPORT_PDFS_PER_MINUTE", 5), 60)
+
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

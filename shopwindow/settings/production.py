@@ -23,6 +23,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Issue 14e: CVs and report PDFs stay in the database (see base.py), in production too.
+STORAGES["private"] = PRIVATE_FILES_STORAGE  # noqa: F405
 
 SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True

@@ -16,6 +16,7 @@ from shopwindow.accounts import two_factor
 from shopwindow.accounts.models import Role, User
 from shopwindow.associates.models import AssociateProfile, Engagement
 from shopwindow.authorities.models import Authority
+from shopwindow.files.models import StoredFile
 from tests.e2e.conftest import assert_accessible, enter_security_code
 from tests.factories import TEST_PASSWORD, CouncilMembershipFactory, UserFactory, create_innovation
 
@@ -119,7 +120,7 @@ def test_apply_vet_request_shortlist_invite_accept_complete_rate(
     expect(summary).to_contain_text("The selected file must be a PDF or a Word document (.docx)")
     assert_accessible(page)
     assert not AssociateProfile.objects.exists()
-    assert not private.exists() or not any(private.rglob("*.*"))
+    assert not StoredFile.objects.exists()
 
     # A file on disk: Chromium reads it directly (a 30 MB in-memory buffer is slow to send).
     big = tmp_path / "uploads" / "cv.pdf"
@@ -131,7 +132,7 @@ def test_apply_vet_request_shortlist_invite_accept_complete_rate(
         "The selected file must be smaller than 5 MB"
     )
     assert not AssociateProfile.objects.exists()
-    assert not private.exists() or not any(private.rglob("*.*"))
+    assert not StoredFile.objects.exists()
 
     page.get_by_label("Upload your CV").set_input_files(
         {"name": "alice-cv.pdf", "mimeType": "application/pdf", "buffer": small_pdf()}
@@ -140,9 +141,10 @@ def test_apply_vet_request_shortlist_invite_accept_complete_rate(
     page.get_by_role("button", name="Send application").click()
     expect(page.get_by_role("heading", name="Your associate profile")).to_be_visible()
     expect(page.get_by_text("Waiting for vetting")).to_be_visible()
-    stored = list(private.rglob("*.pdf"))
+    stored = list(StoredFile.objects.all())  # in the database, nothing on disk
     assert len(stored) == 1
-    assert stored[0].read_bytes() == small_pdf()
+    assert bytes(stored[0].content) == small_pdf()
+    assert not private.exists()
 
     # Not on the roster until vetted.
     page.goto(f"{base}/associates/")

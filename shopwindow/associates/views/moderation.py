@@ -69,14 +69,15 @@ def cv_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     profile = get_object_or_404(AssociateProfile, pk=pk)
     if not profile.cv_file:
         raise Http404("No CV")
-    path = cv.cv_path(profile.cv_file)
-    if not path.exists():
-        raise Http404("The CV file is missing")
+    try:
+        stored = cv.open_cv(profile.cv_file)
+    except FileNotFoundError:
+        raise Http404("The CV file is missing") from None
     record_event(
         actor=request.user, action="associate.cv_downloaded", target=profile, request=request
     )
     response = FileResponse(
-        open(path, "rb"),  # noqa: SIM115 - FileResponse closes it
+        stored,
         as_attachment=True,
         filename=f"cv-associate-{profile.pk}.{profile.cv_kind}",
         content_type=cv.CONTENT_TYPES.get(profile.cv_kind, "application/octet-stream"),

@@ -2,17 +2,13 @@
 CSV and XLSX with one flattened row per record (columns documented in docs/innovation-record.md).
 """
 
-import csv
-import io
 import json
-import re
-import zipfile
 from collections.abc import Iterable
-from datetime import datetime
 from typing import Any
 
 from openpyxl import Workbook
 
+from shopwindow.core.spreadsheets import append_row, csv_text, workbook_bytes
 from shopwindow.innovations.models import Innovation
 from shopwindow.innovations.selectors import derived_figures
 from shopwindow.innovations.serialisation import DOCUMENT_SCHEMA, record_to_dict
@@ -155,21 +151,11 @@ def flat_row(innovation: Innovation, *, include_contact: bool = True) -> dict[st
     }
 
 
-def _safe_cell(value: Any) -> Any:
-    """Stop spreadsheet programs treating text as a formula (CSV injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return "" if value is None else value
-
-
 def to_csv(innovations: Iterable[Innovation], *, include_contact: bool = True) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for innovation in innovations:
-        row = flat_row(innovation, include_contact=include_contact)
-        writer.writerow({k: _safe_cell(v) for k, v in row.items()})
-    return buffer.getvalue()
+    rows = (flat_row(i, include_contact=include_contact) for i in innovations)
+    return csv_text(
+        CSV_COLUMNS, ([row[c] for c in CSV_COLUMNS] for row in rows), lineterminator="\n"
+    )
 
 
 def to_xlsx(innovations: Iterable[Innovation], *, include_contact: bool = True) -> bytes:
@@ -177,39 +163,12 @@ def to_xlsx(innovations: Iterable[Innovation], *, include_contact: bool = True) 
     sheet = workbook.active
     assert sheet is not None  # a new workbook always has one sheet
     sheet.title = "Innovation records"
-    sheet.append(CSV_COLUMNS)
+    append_row(sheet, CSV_COLUMNS)
     for innovation in innovations:
         row = flat_row(innovation, include_contact=include_contact)
-        sheet.append([_safe_cell(row[column]) for column in CSV_COLUMNS])
+        append_row(sheet, [row[column] for column in CSV_COLUMNS])
     sheet.freeze_panes = "B2"
-    return stable_workbook_bytes(workbook)
-
-
-# Workbooks are dated like this, so the same records always give the same bytes.
-FIXED_TIME = datetime(2015, 4, 16)  # naive: the XLSX core properties carry no zone
-_FIXED_STAMP = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
-
-
-def stable_workbook_bytes(workbook: Workbook) -> bytes:
-    """An XLSX file that depends only on its content: fixed document dates and zip entry times
-    (openpyxl stamps both with the time of writing)."""
-    workbook.properties.created = workbook.properties.modified = FIXED_TIME
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    stable = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,
-        zipfile.ZipFile(stable, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":  # openpyxl sets "modified" as it saves
-                content = _MODIFIED.sub(rb"\g<1>" + _FIXED_STAMP + rb"\g<2>", content)
-            target.writestr(entry, content)
-    return stable.getvalue()
+    return workbook_bytes(workbook)
 
 
 def export_records(

@@ -14,6 +14,7 @@ from shopwindow.adoption import services
 from shopwindow.adoption.models import AdoptionPlan
 from shopwindow.api.services import create_token
 from shopwindow.authorities.models import Authority
+from shopwindow.core.spreadsheets import safe_cell
 from shopwindow.innovations.models import Innovation
 from shopwindow.innovations.vocabularies import WorkflowStatus
 
@@ -65,7 +66,9 @@ def test_xlsx_opens_with_the_right_rows(member: User, plan: AdoptionPlan) -> Non
         "Status",
         "Notes",
     )
-    assert [r[1] for r in rows[1:]] == [t.title for t in plan.tasks.order_by("position")]
+    # The same guarded text as the CSV: a formula is defused with a leading apostrophe.
+    assert [r[1] for r in rows[1:]] == [safe_cell(t.title) for t in plan.tasks.order_by("position")]
+    assert rows[4][1] == "'=cmd|' /C calc'!A0"
     assert rows[1][4].date() == date(2026, 1, 5)
     assert rows[1][5].date() == date(2026, 1, 19)
     assert rows[4][6] == "Blocked"

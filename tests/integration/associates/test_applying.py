@@ -12,6 +12,7 @@ from django.test import Client
 from shopwindow.accounts.models import AuditEvent, Role
 from shopwindow.associates.models import AssociateProfile
 from shopwindow.associates.vocabularies import ProfileStatus
+from shopwindow.files.models import StoredFile
 from tests.factories import UserFactory, create_innovation, otp_login
 from tests.integration.associates.conftest import docx_bytes, exe_bytes, pdf_bytes
 
@@ -52,8 +53,10 @@ def applicant(client: Client) -> Any:
     return user
 
 
-def _files(root: Path) -> list[Path]:
-    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+def _files(root: Path) -> list[StoredFile]:
+    """The stored CVs (in the database); nothing may be written under the old disk folder."""
+    assert not root.exists()
+    return list(StoredFile.objects.all())
 
 
 def test_apply_with_a_pdf_stores_it_privately(
@@ -69,7 +72,9 @@ def test_apply_with_a_pdf_stores_it_privately(
     assert profile.cv_original_name == "my cv.pdf"
     stored = _files(private_root)
     assert len(stored) == 1
-    assert stored[0].read_bytes() == pdf_bytes()
+    assert bytes(stored[0].content) == pdf_bytes()
+    assert stored[0].name == profile.cv_file
+    assert stored[0].name.startswith("cvs/")
     assert "my cv" not in stored[0].name  # a random name
     assert AuditEvent.objects.filter(action="associate.applied").exists()
     assert [m.to for m in mail.outbox] == [[moderator.email]]
@@ -224,7 +229,7 @@ def test_replacing_the_cv_removes_the_old_file(
         client.post("/associates/apply/", _form(cv=cv))
     stored = _files(private_root)
     assert len(stored) == 1
-    assert stored[0].suffix == ".docx"
+    assert stored[0].name.endswith(".docx")
 
 
 def test_deleting_the_account_deletes_profile_and_cv(

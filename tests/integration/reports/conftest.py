@@ -17,11 +17,34 @@ R6  a draft (never published): saving 999.
 from typing import Any
 
 import pytest
+from django.core.cache import cache
+from django.db import transaction
+from django.test import Client
 
 from tests.factories import create_innovation
 
 SOUTH_HAMS, WEST_DEVON, DEVON, TEIGNBRIDGE = "E07000044", "E07000047", "E10000008", "E07000045"
 CARDIFF, SWANSEA, EDINBURGH = "W06000015", "W06000011", "S12000036"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> None:
+    cache.clear()  # the PDF limit per address counts in the cache
+
+
+def request_pdf_and_run_worker(client: Client, **params: str) -> Any:
+    """GET the PDF; if it is being prepared, run the queued build (the worker), then follow the
+    page's refresh link (`waiting=1`), as a browser does."""
+    first = client.get("/report/download", {"format": "pdf", **params})
+    if first.status_code != 202:
+        return first
+    connection = transaction.get_connection()
+    queued = [callback for _sid, callback, _robust in connection.run_on_commit]
+    connection.run_on_commit = []
+    assert queued, "a PDF being prepared must have queued a build"
+    for callback in queued:
+        callback()  # tasks run immediately in tests: this is the worker building it
+    return client.get("/report/download", {"format": "pdf", "waiting": "1", **params})
 
 
 @pytest.fixture

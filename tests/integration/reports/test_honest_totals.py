@@ -29,6 +29,7 @@ from openpyxl import load_workbook
 from shopwindow.reports.filters import ReportFilters
 from shopwindow.reports.selectors import national_figures
 from tests.factories import create_innovation
+from tests.integration.reports.conftest import request_pdf_and_run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -108,7 +109,8 @@ def _csv_headline(archive: zipfile.ZipFile) -> dict[str, str]:
 
 
 def _pdf_text(client: Client, **params: str) -> str:
-    response = client.get("/report/download", {"format": "pdf", **params})
+    response = request_pdf_and_run_worker(client, **params)
+    assert response.status_code == 200
     reader = pypdf.PdfReader(io.BytesIO(response.content))
     return "\n".join(page.extract_text() for page in reader.pages)
 

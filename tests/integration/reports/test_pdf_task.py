@@ -8,12 +8,13 @@ from django.test import override_settings
 from shopwindow.reports import signals
 from shopwindow.reports.filters import ReportFilters
 from shopwindow.reports.models import ReportFile
-from shopwindow.reports.services import current_report_file
+from shopwindow.reports.services import current_report_file, request_report_pdf
 from shopwindow.reports.tasks import build_report_pdf
 from tests.factories import create_innovation
 
 
 def test_the_task_builds_the_pdf_once_per_data_version(report_records: Any) -> None:
+    request_report_pdf(filters=ReportFilters(nation="wales"))  # asked for (its build waits)
     assert build_report_pdf.enqueue({"nation": "wales"}).return_value is True
     assert current_report_file(ReportFilters(nation="wales")) is not None
     assert build_report_pdf.enqueue({"nation": "wales"}).return_value is False
