@@ -4,6 +4,7 @@ Deployment (release step, web, worker, proxy, health checks, backups): docs/depl
 """
 
 import os
+from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -33,6 +34,8 @@ if any(host.strip() == "*" for host in os.environ["ALLOWED_HOSTS"].split(",")):
 DEBUG = env_bool("DEBUG", False)
 ALLOW_DEMO_CONTENT = False
 
+# Where the release step's `collectstatic` writes (and WhiteNoise serves from).
+STATIC_ROOT = Path(env_str("STATIC_ROOT", "") or STATIC_ROOT)  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -73,6 +76,11 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint and fontTools report every step of a PDF build at INFO.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # Reads of public catalogue data go to a read replica when one is configured
