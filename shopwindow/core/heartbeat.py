@@ -18,7 +18,7 @@ PRUNE_AFTER = timedelta(days=1)
 
 def max_age() -> timedelta:
     """How old the newest heartbeat may be before the worker counts as stopped."""
-    return timedelta(seconds=getattr(settings, "WORKER_HEARTBEAT_MAX_AGE", 120))
+    return timedelta(seconds=settings.WORKER_HEARTBEAT_MAX_AGE)
 
 
 class Heartbeat:

@@ -168,6 +168,8 @@ PRIVATE_MEDIA_ROOT = VAR_DIR / "private"
 ASSOCIATES_CV_MAX_BYTES = env_int("ASSOCIATES_CV_MAX_MB", 5) * 1024 * 1024
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# `manage.py worker` beats every 10 s; /readyz reports no worker after this many seconds.
+WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 120)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Shopwindow <no-reply@shopwindow.example>")
