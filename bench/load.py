@@ -68,6 +68,18 @@ def mix(records: list[str], councils: list[str]) -> list[str]:
     return paths
 
 
+def cpu_seconds(master: int) -> float:
+    """User + system CPU time of the gunicorn processes under `master` (Linux /proc): with it,
+    capacity per core does not depend on what else the machine was doing."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    total = 0.0
+    for pid in [master, *map(int, children)]:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
 def line(label: str, result: LoadResult) -> str:
     return (
         f"  {label:<10} {result.requests:>7} {result.errors:>6} {result.rps:>8.1f} "
@@ -104,7 +116,10 @@ def main() -> None:
         warm = drive(port, paths, concurrency=2, max_requests=len(paths), max_seconds=300)
         if warm.errors:
             raise SystemExit(f"{warm.errors} requests failed in the warm-up pass: see {work}")
+        master = stack.processes[0].pid
+        cpu_before = cpu_seconds(master)
         overall = drive(port, paths, concurrency=CLIENTS, max_requests=10**9, max_seconds=SECONDS)
+        cpu = cpu_seconds(master) - cpu_before
     finally:
         stack.stop()
     print(
@@ -113,6 +128,12 @@ def main() -> None:
     )
     print(line("all", overall))
     print(f"Load average after the run: {os.getloadavg()[0]:.1f}")
+    print(
+        f"gunicorn CPU: {cpu:.1f} s for {overall.requests} requests = "
+        f"{cpu / max(overall.requests, 1) * 1000:.0f} ms per request, "
+        f"{overall.requests / cpu if cpu else 0:.1f} requests per CPU-second (one core, "
+        "excluding PostgreSQL)"
+    )
     if overall.errors:
         raise SystemExit(f"{overall.errors} errors under load")
 
