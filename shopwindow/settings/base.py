@@ -44,6 +44,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that every response (redirects and errors too) carries X-Request-ID.
     "shopwindow.core.request_id.RequestIdMiddleware",
+    "shopwindow.core.middleware.TrustedProxyMiddleware",  # acts only with TRUST_PROXY
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

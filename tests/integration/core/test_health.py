@@ -91,3 +91,23 @@ def test_every_response_carries_a_request_id(client: Client) -> None:
     assert client.get("/healthz", HTTP_X_REQUEST_ID="abc-123")["X-Request-ID"] == "abc-123"
     # An id that is not plain text is replaced rather than echoed into logs and headers.
     assert client.get("/healthz", HTTP_X_REQUEST_ID="x\ny")["X-Request-ID"] != "x\ny"
+
+
+def test_behind_a_trusted_proxy_the_client_address_is_the_forwarded_one(settings: Any) -> None:
+    from django.http import HttpRequest
+
+    from shopwindow.core.middleware import TrustedProxyMiddleware
+
+    seen: list[str] = []
+
+    def view(request: HttpRequest) -> Any:
+        seen.append(request.META["REMOTE_ADDR"])
+        return None
+
+    middleware = TrustedProxyMiddleware(view)
+    request = HttpRequest()
+    request.META = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "6.6.6.6, 203.0.113.9"}
+    middleware(request)
+    settings.TRUST_PROXY = True
+    middleware(request)
+    assert seen == ["10.0.0.2", "203.0.113.9"]
