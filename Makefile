@@ -59,7 +59,7 @@ run: load-data ## Set up everything and serve on http://127.0.0.1:$(PORT) (SQLit
 	@echo "Demo moderator's security code (second factor): $(PY) manage.py demo_totp_code"
 	@# The django-tasks worker runs report PDFs and digests; it stops when the server stops.
 	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py db_worker --no-reload --queue-name '*' > var/worker.log 2>&1 & worker=$$!; \
+	$(PY) manage.py worker --queue-name '*' > var/worker.log 2>&1 & worker=$$!; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 chromium: ## Install Debian's Chromium for the browser tests when it is missing

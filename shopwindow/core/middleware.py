@@ -1,9 +1,11 @@
-"""Security headers that Django's SecurityMiddleware does not set."""
+"""Security headers that Django's SecurityMiddleware does not set; the client address behind a
+trusted proxy."""
 
 import base64
 import hashlib
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 # GOV.UK Frontend's one inline script: it marks the body as JavaScript-enabled before paint.
@@ -36,3 +38,19 @@ class SecurityHeadersMiddleware:
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
         return response
+
+
+class TrustedProxyMiddleware:
+    """Behind a trusted reverse proxy (settings.TRUST_PROXY), the client's address is the one
+    the proxy puts in X-Forwarded-For, not the proxy's own: rate limits, lockouts and the audit
+    log read REMOTE_ADDR. The right-most entry is taken: the address the proxy itself saw
+    (anything to its left came from the client and could be made up)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded and getattr(settings, "TRUST_PROXY", False):
+            request.META["REMOTE_ADDR"] = forwarded.split(",")[-1].strip()
+        return self.get_response(request)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from shopwindow.core.views import pages
+from shopwindow.core.views import health, pages
 
 app_name = "core"
 
@@ -12,4 +12,7 @@ urlpatterns = [
     path("accessibility/", pages.accessibility, name="accessibility"),
     path("cookies/", pages.cookies, name="cookies"),
     path("privacy/", pages.privacy, name="privacy"),
+    # Probes (docs/deploy.md): no trailing slash, as load balancers expect.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
 ]

@@ -38,4 +38,6 @@ def schedule_default_pdf() -> None:
 @receiver(post_save, sender=Adoption)
 @receiver(post_delete, sender=Adoption)
 def data_changed(sender: type, instance: Any, **kwargs: Any) -> None:
+    if kwargs.get("raw"):
+        return  # loading a fixture or a backup: the loader schedules one build itself
     schedule_default_pdf()

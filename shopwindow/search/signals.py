@@ -29,6 +29,8 @@ def _pending() -> set[int]:
 
 
 def _revision_saved(sender: Any, instance: Revision, **kwargs: Any) -> None:
+    if kwargs.get("raw"):
+        return  # loading a fixture or a backup: the loader rebuilds the index once, after
     from shopwindow.search.indexing import reindex
 
     reindex([instance.innovation_id])
@@ -45,6 +47,8 @@ def _reindex_if_still_pending(pk: int) -> None:
 
 
 def _innovation_saved(sender: Any, instance: Innovation, **kwargs: Any) -> None:
+    if kwargs.get("raw"):
+        return
     pk = instance.pk
     _pending().add(pk)
     transaction.on_commit(lambda: _reindex_if_still_pending(pk))

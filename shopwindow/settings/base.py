@@ -45,6 +45,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every response (redirects and errors too) carries X-Request-ID.
+    "shopwindow.core.request_id.RequestIdMiddleware",
+    "shopwindow.core.middleware.TrustedProxyMiddleware",  # acts only with TRUST_PROXY
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -189,6 +192,8 @@ REPORTS_PDF_RETRY_AFTER = env_int("REPORTS_PDF_RETRY_AFTER_SECONDS", 600)
 ACCOUNTS_RATE_LIMITS["report_pdf"] = (env_int("RATE_LIMIT_REPORT_PDFS_PER_MINUTE", 5), 60)
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# `manage.py worker` beats every 10 s; /readyz reports no worker after this many seconds.
+WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 120)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Shopwindow <no-reply@shopwindow.example>")

@@ -1,0 +1,1 @@
+"""Project scripts (run directly, or imported by tests and benchmarks)."""
