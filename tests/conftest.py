@@ -20,6 +20,19 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
         call_command("build_comparators", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """The shared cache is a database table that outlives a test's transaction (and survives the
+    flush after transactional tests): empty it around every test so counts never leak."""
+    from django.core.cache import cache
+
+    with django_db_blocker.unblock():
+        cache.clear()
+    yield
+    with django_db_blocker.unblock():
+        cache.clear()
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Run browser tests last: their live server needs transactional tests, which empty the
     database when they finish, so they reload the reference data for themselves."""
