@@ -18,6 +18,7 @@ from django.dispatch import Signal, receiver
 from django.http import HttpRequest
 
 from shopwindow.accounts import audit
+from shopwindow.core import ratelimit
 
 user_deleting = Signal()
 collect_user_data = Signal()
@@ -47,12 +48,15 @@ def _attempted_email(credentials: dict[str, Any]) -> str:
 def _sign_in_failed(
     sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
 ) -> None:
+    from shopwindow.accounts.backends import ADDRESS_BUCKET
     from shopwindow.accounts.models import User
     from shopwindow.accounts.services import record_event
 
     email = _attempted_email(credentials)
     user = User.objects.filter(email=email).first() if email else None
     locked = bool(getattr(request, "axes_locked_out", False))
+    if request is not None:
+        ratelimit.hit(ADDRESS_BUCKET, audit.client_ip(request) or "")
     record_event(
         actor=user,
         action=audit.SIGN_IN_FAILED,

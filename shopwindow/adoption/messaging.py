@@ -12,12 +12,12 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
-from shopwindow.accounts import ratelimit
 from shopwindow.accounts.models import User
 from shopwindow.accounts.permissions import is_council_member
 from shopwindow.accounts.services import record_event
 from shopwindow.adoption.models import OriginatorMessage
 from shopwindow.authorities.models import Authority
+from shopwindow.core import ratelimit
 from shopwindow.innovations.models import Innovation
 
 HOURLY, DAILY = "originator_message", "originator_message_day"

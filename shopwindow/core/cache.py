@@ -22,7 +22,8 @@ class DatabaseCache(DjangoDatabaseCache):
         alias = router.db_for_write(self.cache_model_class)
         connection = connections[alias]
         quote = connection.ops.quote_name
-        table, value_column, key_column = quote(self._table), quote("value"), quote("cache_key")
+        table = quote(self._table)  # type: ignore[attr-defined]
+        value_column, key_column = quote("value"), quote("cache_key")
         lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
         now = connection.ops.adapt_datetimefield_value(tz_now().replace(microsecond=0))
         with transaction.atomic(using=alias), connection.cursor() as cursor:

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -144,6 +145,7 @@ ACCOUNTS_RATE_LIMITS = {
 # table is made by core's first migration), Redis when REDIS_URL is set. MAX_ENTRIES is high so
 # culling never drops live rate-limit counts.
 REDIS_URL = env_str("REDIS_URL", "") or ""
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}

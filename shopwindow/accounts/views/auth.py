@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from shopwindow.accounts import audit, emails, ratelimit, services, tokens
+from shopwindow.accounts import audit, emails, services, tokens
 from shopwindow.accounts.forms import (
     GovukPasswordChangeForm,
     GovukSetPasswordForm,
@@ -20,6 +20,7 @@ from shopwindow.accounts.forms import (
     SignUpForm,
 )
 from shopwindow.accounts.models import User
+from shopwindow.core import ratelimit
 
 
 def _rate_limited(request: HttpRequest, what: str) -> HttpResponse:
