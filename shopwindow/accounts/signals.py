@@ -28,7 +28,7 @@ collect_user_data = Signal()
 def _signed_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
     from shopwindow.accounts.services import record_event
 
-    record_event(actor=user, action=audit.SIGN_IN, target=user, request=request)
+    record_event(actor=user, action=audit.SIGN_IN, target=user, origin=audit.origin(request))
 
 
 @receiver(user_logged_out)
@@ -37,7 +37,7 @@ def _signed_out(sender: Any, request: HttpRequest | None, user: Any, **kwargs: A
         return
     from shopwindow.accounts.services import record_event
 
-    record_event(actor=user, action=audit.SIGN_OUT, target=user, request=request)
+    record_event(actor=user, action=audit.SIGN_OUT, target=user, origin=audit.origin(request))
 
 
 def _attempted_email(credentials: dict[str, Any]) -> str:
@@ -61,7 +61,7 @@ def _sign_in_failed(
         actor=user,
         action=audit.SIGN_IN_FAILED,
         target=user,
-        request=request,
+        origin=audit.origin(request),
         # Record the attempted address only when it matches no account: it may be a typo.
         extra={"attempted_email": "" if user else email, "while_locked_out": locked},
     )
@@ -80,6 +80,6 @@ def _locked_out(
         actor=user,
         action=audit.LOCKED_OUT,
         target=user,
-        request=request,
+        origin=audit.origin(request),
         extra={"attempted_email": "" if user else email, "ip_address": kwargs.get("ip_address")},
     )

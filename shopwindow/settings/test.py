@@ -18,3 +18,5 @@ ACCOUNTS_RATE_LIMITS = {
     "api_address": (100_000, 60),
     "api_token": (100_000, 60),
 }
+# Links in emails use SITE_URL: the test client's host, so tests can follow them.
+SITE_URL = "http://testserver"

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from shopwindow.accounts import audit
 from shopwindow.accounts.decorators import moderator_required
 from shopwindow.core.markdown import render_markdown
 from shopwindow.innovations.vocabularies import THEMES
@@ -38,7 +39,7 @@ def create(request: HttpRequest) -> HttpResponseBase:
     form = BriefingPackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         pack = briefing_services.create_pack(
-            actor=request.user, request=request, **form.cleaned_data
+            actor=request.user, origin=audit.origin(request), **form.cleaned_data
         )
         return redirect(pack)
     return render(request, "reports/briefings/form.html", {"form": form, "pack": None})
@@ -52,7 +53,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponseBase:
     form = BriefingPackForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         briefing_services.update_pack(
-            pack=pack, actor=request.user, request=request, **form.cleaned_data
+            pack=pack, actor=request.user, origin=audit.origin(request), **form.cleaned_data
         )
         messages.success(request, "Briefing pack saved")
         return redirect(pack)
@@ -98,7 +99,7 @@ def pick_records(request: HttpRequest, pk: int) -> HttpResponseBase:
             messages.error(request, "Select at least one record")
             return redirect("briefings:pick-records", pk=pack.pk)
         added = briefing_services.add_records(
-            pack=pack, actor=request.user, records=chosen, request=request
+            pack=pack, actor=request.user, records=chosen, origin=audit.origin(request)
         )
         messages.success(request, f"{len(added)} record{'s' if len(added) != 1 else ''} added")
         return redirect(pack)
@@ -144,7 +145,7 @@ def pick_barriers(request: HttpRequest, pk: int) -> HttpResponseBase:
             messages.error(request, "Select at least one barrier")
             return redirect("briefings:pick-barriers", pk=pack.pk)
         added = briefing_services.add_barriers(
-            pack=pack, actor=request.user, barriers=chosen, request=request
+            pack=pack, actor=request.user, barriers=chosen, origin=audit.origin(request)
         )
         messages.success(request, f"{len(added)} barrier{'s' if len(added) != 1 else ''} added")
         return redirect(pack)
@@ -195,7 +196,10 @@ def move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponseBase:
     direction = request.POST.get("direction", "")
     if direction in ("up", "down"):
         briefing_services.move_item(
-            item=_item(pack, item_pk), actor=request.user, direction=direction, request=request
+            item=_item(pack, item_pk),
+            actor=request.user,
+            direction=direction,
+            origin=audit.origin(request),
         )
     return redirect(f"{pack.get_absolute_url()}#item-{item_pk}")
 
@@ -204,7 +208,9 @@ def move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponseBase:
 @require_POST
 def remove(request: HttpRequest, pk: int, item_pk: int) -> HttpResponseBase:
     pack = _pack(pk)
-    briefing_services.remove_item(item=_item(pack, item_pk), actor=request.user, request=request)
+    briefing_services.remove_item(
+        item=_item(pack, item_pk), actor=request.user, origin=audit.origin(request)
+    )
     messages.success(request, "Item removed")
     return redirect(pack)
 
@@ -214,7 +220,7 @@ def remove(request: HttpRequest, pk: int, item_pk: int) -> HttpResponseBase:
 def delete(request: HttpRequest, pk: int) -> HttpResponseBase:
     pack = _pack(pk)
     if request.method == "POST":
-        briefing_services.delete_pack(pack=pack, actor=request.user, request=request)
+        briefing_services.delete_pack(pack=pack, actor=request.user, origin=audit.origin(request))
         messages.success(request, f"Briefing pack ‘{pack.title}’ deleted")
         return redirect("briefings:index")
     return render(request, "reports/briefings/delete.html", {"pack": pack})
@@ -236,6 +242,6 @@ def download(request: HttpRequest, pk: int, file_format: str) -> HttpResponse:
         response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
     briefing_services.record_export(
-        pack=pack, actor=request.user, file_format=file_format, request=request
+        pack=pack, actor=request.user, file_format=file_format, origin=audit.origin(request)
     )
     return response
