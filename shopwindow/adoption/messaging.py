@@ -3,7 +3,7 @@
 The email goes to the record's contact address with Reply-To set to the sender, so the contact
 answers the sender directly. The sender never sees the contact's address. Sending is limited per
 user (ACCOUNTS_RATE_LIMITS "originator_message" per hour and "originator_message_day" per day,
-counted with the accounts app's cache-based limiter) and every message is logged.
+counted with the shared limiter in core/ratelimit.py) and every message is logged.
 """
 
 from django.conf import settings
