@@ -36,6 +36,11 @@ def test_counts_are_atomic_increments_in_the_shared_cache() -> None:
     assert cache.get("counter") == 7
     with pytest.raises(ValueError, match="not found"):
         cache.incr("missing")
+    cache.add("stale", 1, timeout=-1)  # stored already expired
+    with pytest.raises(ValueError, match="not found"):
+        cache.incr("stale")
+    assert cache.add("stale", 5, timeout=60)  # an expired entry can be added again
+    assert cache.incr("stale") == 6
 
 
 def test_hit_refuses_over_the_limit_and_says_how_long_to_wait() -> None:
