@@ -1,6 +1,6 @@
 """Shared fixtures: reference data loaded once per test database."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,26 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
     with django_db_blocker.unblock():
         call_command("load_reference", verbosity=0)
         call_command("build_comparators", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """The shared cache is a database table that outlives a test's transaction (and survives the
+    flush after transactional tests): empty it around every test so counts never leak."""
+    from django.core.cache import cache
+
+    with django_db_blocker.unblock():
+        cache.clear()
+    yield
+    with django_db_blocker.unblock():
+        cache.clear()
+
+
+@pytest.fixture
+def after_commit(django_capture_on_commit_callbacks: Any) -> Callable[[], Any]:
+    """`with after_commit(): ...` runs what the block left for after commit (queued emails) as a
+    real commit would: a test's own transaction never commits."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -23,14 +23,19 @@ class UserAdmin(admin.ModelAdmin):
             old_role = User.objects.get(pk=obj.pk).role
             obj.role = old_role
             super().save_model(request, obj, form, change)
-            services.change_role(user=obj, role=new_role, actor=request.user, request=request)  # type: ignore[arg-type]
+            services.change_role(
+                user=obj,
+                role=new_role,
+                actor=request.user,  # type: ignore[arg-type]
+                origin=audit.origin(request),
+            )
         else:
             super().save_model(request, obj, form, change)
             services.record_event(
                 actor=request.user,
                 action=audit.ROLE_CHANGED,
                 target=obj,
-                request=request,
+                origin=audit.origin(request),
                 extra={"from": None, "to": new_role, "via": "admin"},
             )
 

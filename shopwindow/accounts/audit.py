@@ -1,5 +1,6 @@
 """Helpers for the audit log: where a request came from, and how to describe a target."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest
@@ -60,6 +61,21 @@ ACTION_LABELS = {
     API_TOKEN_CREATED: "Created an API token",
     API_TOKEN_REVOKED: "Revoked an API token",
 }
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an action came from, for the audit log: the client's address and browser. Views pass
+    `origin(request)` to services, so services never handle the request itself."""
+
+    ip_address: str | None = None
+    user_agent: str = ""
+
+
+def origin(request: HttpRequest | None) -> Origin | None:
+    if request is None:
+        return None
+    return Origin(ip_address=client_ip(request), user_agent=user_agent(request))
 
 
 def client_ip(request: HttpRequest | None) -> str | None:

@@ -1,9 +1,17 @@
-"""The authentication backend that enforces django-axes lockouts."""
+"""The authentication backend that enforces lockouts: django-axes per account and address, and
+the shared rate limiter per address across all accounts."""
 
 from typing import Any
 
 from axes.backends import AxesStandaloneBackend
+from axes.exceptions import AxesBackendPermissionDenied
 from django.http import HttpRequest
+
+from shopwindow.accounts import audit
+from shopwindow.core import ratelimit
+
+# Failed sign-ins (and failed API tokens) per client address, whatever account they name.
+ADDRESS_BUCKET = "sign_in_failure"
 
 
 class LockoutBackend(AxesStandaloneBackend):
@@ -23,4 +31,8 @@ class LockoutBackend(AxesStandaloneBackend):
     ) -> None:
         if request is None:
             return None
+        if ratelimit.exceeded(ADDRESS_BUCKET, audit.client_ip(request) or ""):
+            request.address_locked_out = True  # type: ignore[attr-defined]
+            request.axes_locked_out = True  # type: ignore[attr-defined]  # AxesMiddleware's page
+            raise AxesBackendPermissionDenied("Too many failed sign-ins from this address")
         return super().authenticate(request, username, password, **kwargs)

@@ -1,18 +1,18 @@
-"""Emails about accounts, sent through Django's email backend (console, locmem or SMTP)."""
+"""Emails about accounts, queued through the one email path (shopwindow/core/email.py)."""
 
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
 from shopwindow.accounts.models import CouncilMembership, User
+from shopwindow.core.email import queue_email
 
 
 def _send(to: str, subject: str, template: str, context: dict[str, Any]) -> None:
     context = {"service_name": settings.SERVICE_NAME, **context}
     body = render_to_string(f"accounts/email/{template}.txt", context)
-    send_mail(f"{settings.SERVICE_NAME}: {subject}", body, None, [to])
+    queue_email(to=[to], subject=subject, body=body)
 
 
 def send_confirmation(user: User, link: str, hours: int) -> None:

@@ -7,10 +7,12 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
+from django.template.loader import render_to_string
 
 from shopwindow.accounts import audit, selectors
 from shopwindow.accounts.models import User
 from shopwindow.authorities.models import Authority
+from shopwindow.core.email import queue_email
 
 DOMAIN_RE = re.compile(r"^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
@@ -83,6 +85,20 @@ class SignInForm(AuthenticationForm):
 
 class PasswordResetForm(DjangoPasswordResetForm):
     email = _email_field()
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        """Through the one email path (queued, sent after commit), not Django's direct send."""
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        body = render_to_string(email_template_name, context)
+        queue_email(to=[to_email], subject=subject, body=body)
 
 
 class GovukSetPasswordForm(SetPasswordForm):

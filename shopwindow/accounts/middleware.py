@@ -76,7 +76,7 @@ class SessionLimitsMiddleware:
             actor=user,
             action=audit.SESSION_EXPIRED,
             target=user,
-            request=request,
+            origin=audit.origin(request),
             extra={"reason": reason},
         )
         session.flush()

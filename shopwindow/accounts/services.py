@@ -8,10 +8,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils import timezone
 
 from shopwindow.accounts import audit, emails, permissions
+from shopwindow.accounts.audit import Origin
 from shopwindow.accounts.models import (
     AuditEvent,
     CouncilEmailDomain,
@@ -29,7 +29,7 @@ def record_event(
     actor: Any = None,
     action: str,
     target: Any = None,
-    request: HttpRequest | None = None,
+    origin: Origin | None = None,
     extra: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Append one event to the audit log and return it.
@@ -37,7 +37,7 @@ def record_event(
     actor: the User who acted (None or an anonymous user for the system or a visitor).
     action: a short dotted name, "<area>.<verb>", e.g. "innovation.published".
     target: the object acted on: a model instance, a (type, id[, description]) tuple, or None.
-    request: the HttpRequest, for the IP address and user agent (None from commands and tasks).
+    origin: the client's address and browser, `audit.origin(request)` (None from commands, tasks).
     extra: any JSON-serialisable details, e.g. {"reason": "..."} or {"from": "a", "to": "b"}.
     """
     signed_in = actor is not None and getattr(actor, "is_authenticated", False) and actor.pk
@@ -49,8 +49,8 @@ def record_event(
         object_type=object_type,
         object_id=object_id,
         object_description=description,
-        ip_address=audit.client_ip(request),
-        user_agent=audit.user_agent(request),
+        ip_address=origin.ip_address if origin else None,
+        user_agent=origin.user_agent if origin else "",
         extra=extra or {},
     )
 
@@ -71,7 +71,7 @@ def normalise_domain(domain: str) -> str:
 
 @transaction.atomic
 def sign_up(
-    *, email: str, password: str, full_name: str = "", request: HttpRequest | None = None
+    *, email: str, password: str, full_name: str = "", origin: Origin | None = None
 ) -> User | None:
     """Create an unconfirmed account. Returns None when the email already has an account:
     the caller shows the same page either way, so sign-up does not reveal who has an account."""
@@ -79,23 +79,23 @@ def sign_up(
     if User.objects.filter(email=email).exists():
         return None
     user = User.objects.create_user(email=email, password=password, full_name=full_name.strip())
-    record_event(actor=user, action=audit.SIGN_UP, target=user, request=request)
+    record_event(actor=user, action=audit.SIGN_UP, target=user, origin=origin)
     return user
 
 
 @transaction.atomic
-def confirm_email(*, user: User, request: HttpRequest | None = None) -> list[CouncilMembership]:
+def confirm_email(*, user: User, origin: Origin | None = None) -> list[CouncilMembership]:
     """Mark the email confirmed and approve any waiting requests its domain qualifies for."""
     if user.email_confirmed_at is None:
         user.email_confirmed_at = timezone.now()
         user.save(update_fields=["email_confirmed_at"])
-        record_event(actor=user, action=audit.EMAIL_CONFIRMED, target=user, request=request)
+        record_event(actor=user, action=audit.EMAIL_CONFIRMED, target=user, origin=origin)
     approved = []
     for membership in CouncilMembership.objects.filter(
         user=user, status=MembershipStatus.REQUESTED
     ).select_related("authority"):
         if _domain_allowed(user, membership.authority):
-            _auto_approve(membership, request)
+            _auto_approve(membership, origin)
             approved.append(membership)
     permissions.forget_cached_councils(user)
     return approved
@@ -103,7 +103,7 @@ def confirm_email(*, user: User, request: HttpRequest | None = None) -> list[Cou
 
 @transaction.atomic
 def change_role(
-    *, user: User, role: str, actor: User | None = None, request: HttpRequest | None = None
+    *, user: User, role: str, actor: User | None = None, origin: Origin | None = None
 ) -> bool:
     """Set a user's role; returns whether it changed. Admins keep staff access to /admin/."""
     if role not in Role.values:
@@ -118,14 +118,14 @@ def change_role(
         actor=actor,
         action=audit.ROLE_CHANGED,
         target=user,
-        request=request,
+        origin=origin,
         extra={"from": old, "to": role},
     )
     return True
 
 
 @transaction.atomic
-def delete_account(*, user: User, request: HttpRequest | None = None) -> None:
+def delete_account(*, user: User, origin: Origin | None = None) -> None:
     """Delete the account. Memberships and audit events stay, anonymised; other apps null out
     authorship through the `user_deleting` signal, so council content stays."""
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -144,7 +144,7 @@ def delete_account(*, user: User, request: HttpRequest | None = None) -> None:
         actor=None,
         action=audit.ACCOUNT_DELETED,
         target=("accounts.user", user_id, "Deleted user"),
-        request=request,
+        origin=origin,
     )
 
 
@@ -159,7 +159,7 @@ def _domain_allowed(user: User, authority: Authority) -> bool:
     ).exists()
 
 
-def _auto_approve(membership: CouncilMembership, request: HttpRequest | None) -> None:
+def _auto_approve(membership: CouncilMembership, origin: Origin | None) -> None:
     membership.status = MembershipStatus.APPROVED
     membership.auto_approved = True
     membership.reason = ""
@@ -171,14 +171,14 @@ def _auto_approve(membership: CouncilMembership, request: HttpRequest | None) ->
         actor=membership.user,
         action=audit.MEMBERSHIP_AUTO_APPROVED,
         target=membership,
-        request=request,
+        origin=origin,
         extra={"council": membership.authority.gss, "domain": email_domain(membership.user.email)},
     )
 
 
 @transaction.atomic
 def request_memberships(
-    *, user: User, authorities: Iterable[Authority], request: HttpRequest | None = None
+    *, user: User, authorities: Iterable[Authority], origin: Origin | None = None
 ) -> list[CouncilMembership]:
     """Ask to join councils. Approved at once where the confirmed email domain is allowlisted.
 
@@ -207,11 +207,11 @@ def request_memberships(
             actor=user,
             action=audit.MEMBERSHIP_REQUESTED,
             target=membership,
-            request=request,
+            origin=origin,
             extra={"council": authority.gss},
         )
         if _domain_allowed(user, authority):
-            _auto_approve(membership, request)
+            _auto_approve(membership, origin)
         changed.append(membership)
     permissions.forget_cached_councils(user)
     return changed
@@ -224,7 +224,7 @@ def decide_membership(
     moderator: User,
     approve: bool,
     reason: str = "",
-    request: HttpRequest | None = None,
+    origin: Origin | None = None,
     account_link: str = "",
 ) -> CouncilMembership:
     """A moderator approves or refuses a request (a refusal needs a reason). Emails the user."""
@@ -247,7 +247,7 @@ def decide_membership(
         actor=moderator,
         action=audit.MEMBERSHIP_APPROVED if approve else audit.MEMBERSHIP_REFUSED,
         target=membership,
-        request=request,
+        origin=origin,
         extra={
             "council": membership.authority.gss,
             "member": membership.user.email if membership.user else "",
@@ -255,13 +255,13 @@ def decide_membership(
         },
     )
     if account_link:
-        transaction.on_commit(lambda: emails.send_membership_decision(membership, account_link))
+        emails.send_membership_decision(membership, account_link)
     return membership
 
 
 @transaction.atomic
 def leave_council(
-    *, membership: CouncilMembership, user: User, request: HttpRequest | None = None
+    *, membership: CouncilMembership, user: User, origin: Origin | None = None
 ) -> None:
     """The member withdraws a request or leaves a council."""
     if not permissions.can(user, "delete", "council_membership", membership):
@@ -270,7 +270,7 @@ def leave_council(
         actor=user,
         action=audit.MEMBERSHIP_LEFT,
         target=membership,
-        request=request,
+        origin=origin,
         extra={"council": membership.authority.gss, "status": membership.status},
     )
     membership.delete()
@@ -279,7 +279,7 @@ def leave_council(
 
 @transaction.atomic
 def add_email_domain(
-    *, authority: Authority, domain: str, moderator: User, request: HttpRequest | None = None
+    *, authority: Authority, domain: str, moderator: User, origin: Origin | None = None
 ) -> CouncilEmailDomain:
     if not permissions.can(moderator, "create", "domain_allowlist"):
         raise PermissionError("Only moderators keep the allowlist")
@@ -292,7 +292,7 @@ def add_email_domain(
             actor=moderator,
             action=audit.DOMAIN_ADDED,
             target=entry,
-            request=request,
+            origin=origin,
             extra={"council": authority.gss, "domain": domain},
         )
     return entry
@@ -300,7 +300,7 @@ def add_email_domain(
 
 @transaction.atomic
 def remove_email_domain(
-    *, entry: CouncilEmailDomain, moderator: User, request: HttpRequest | None = None
+    *, entry: CouncilEmailDomain, moderator: User, origin: Origin | None = None
 ) -> None:
     if not permissions.can(moderator, "delete", "domain_allowlist"):
         raise PermissionError("Only moderators keep the allowlist")
@@ -308,7 +308,7 @@ def remove_email_domain(
         actor=moderator,
         action=audit.DOMAIN_REMOVED,
         target=entry,
-        request=request,
+        origin=origin,
         extra={"council": entry.authority.gss, "domain": entry.domain},
     )
     entry.delete()

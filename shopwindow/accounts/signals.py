@@ -18,6 +18,7 @@ from django.dispatch import Signal, receiver
 from django.http import HttpRequest
 
 from shopwindow.accounts import audit, session_limits
+from shopwindow.core import ratelimit
 
 user_deleting = Signal()
 collect_user_data = Signal()
@@ -27,7 +28,7 @@ collect_user_data = Signal()
 def _signed_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
     from shopwindow.accounts.services import record_event
 
-    record_event(actor=user, action=audit.SIGN_IN, target=user, request=request)
+    record_event(actor=user, action=audit.SIGN_IN, target=user, origin=audit.origin(request))
     if request is not None and hasattr(request, "session"):
         session_limits.start(request.session)  # the 12-hour limit counts from here
 
@@ -38,7 +39,7 @@ def _signed_out(sender: Any, request: HttpRequest | None, user: Any, **kwargs: A
         return
     from shopwindow.accounts.services import record_event
 
-    record_event(actor=user, action=audit.SIGN_OUT, target=user, request=request)
+    record_event(actor=user, action=audit.SIGN_OUT, target=user, origin=audit.origin(request))
 
 
 def _attempted_email(credentials: dict[str, Any]) -> str:
@@ -49,17 +50,20 @@ def _attempted_email(credentials: dict[str, Any]) -> str:
 def _sign_in_failed(
     sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
 ) -> None:
+    from shopwindow.accounts.backends import ADDRESS_BUCKET
     from shopwindow.accounts.models import User
     from shopwindow.accounts.services import record_event
 
     email = _attempted_email(credentials)
     user = User.objects.filter(email=email).first() if email else None
     locked = bool(getattr(request, "axes_locked_out", False))
+    if request is not None:
+        ratelimit.hit(ADDRESS_BUCKET, audit.client_ip(request) or "")
     record_event(
         actor=user,
         action=audit.SIGN_IN_FAILED,
         target=user,
-        request=request,
+        origin=audit.origin(request),
         # Record the attempted address only when it matches no account: it may be a typo.
         extra={"attempted_email": "" if user else email, "while_locked_out": locked},
     )
@@ -78,6 +82,6 @@ def _locked_out(
         actor=user,
         action=audit.LOCKED_OUT,
         target=user,
-        request=request,
+        origin=audit.origin(request),
         extra={"attempted_email": "" if user else email, "ip_address": kwargs.get("ip_address")},
     )

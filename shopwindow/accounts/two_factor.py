@@ -119,13 +119,13 @@ def _check(device: Device, code: str) -> CodeCheck:
     return CodeCheck(device=None, wait_until=_throttled_until(device))
 
 
-def _record(user: User, action: str, request: HttpRequest | None, **extra: object) -> None:
+def _record(user: User, action: str, origin: audit.Origin | None, **extra: object) -> None:
     from shopwindow.accounts.services import record_event
 
-    record_event(actor=user, action=action, target=user, request=request, extra=dict(extra))
+    record_event(actor=user, action=action, target=user, origin=origin, extra=dict(extra))
 
 
-def new_recovery_codes(*, user: User, request: HttpRequest | None = None) -> list[str]:
+def new_recovery_codes(*, user: User, origin: audit.Origin | None = None) -> list[str]:
     """Replace the user's recovery codes with RECOVERY_CODE_COUNT new ones, returned once."""
     with transaction.atomic():
         RecoveryCodeDevice.objects.filter(user=user).delete()
@@ -135,28 +135,28 @@ def new_recovery_codes(*, user: User, request: HttpRequest | None = None) -> lis
             raw = "".join(secrets.choice(_BASE32) for _ in range(RECOVERY_CODE_LENGTH))
             codes.append(f"{raw[:5]}-{raw[5:]}")
         RecoveryCode.objects.bulk_create(RecoveryCode.for_code(device, code) for code in codes)
-        _record(user, audit.RECOVERY_CODES_CREATED, request)
+        _record(user, audit.RECOVERY_CODES_CREATED, origin)
     return codes
 
 
 def confirm_set_up(
-    *, user: User, device: TOTPDevice, code: str, request: HttpRequest | None = None
+    *, user: User, device: TOTPDevice, code: str, origin: audit.Origin | None = None
 ) -> CodeCheck:
     """Confirm a new authenticator app with a code from it; the caller then shows new codes."""
     with transaction.atomic():
         check = _check(device, code.strip())
         if not check.ok:
-            _record(user, audit.TWO_FACTOR_FAILED, request, setting_up=True)
+            _record(user, audit.TWO_FACTOR_FAILED, origin, setting_up=True)
             return check
         # One app per person: a new one replaces any earlier one.
         TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
         device.confirmed = True
         device.save(update_fields=["confirmed"])
-        _record(user, audit.TWO_FACTOR_SET_UP, request)
+        _record(user, audit.TWO_FACTOR_SET_UP, origin)
     return check
 
 
-def verify(*, user: User, code: str, request: HttpRequest | None = None) -> CodeCheck:
+def verify(*, user: User, code: str, origin: audit.Origin | None = None) -> CodeCheck:
     """Check a code from the app (6 digits) or a recovery code; record the outcome.
 
     Each kind of code is checked only against its own device, so wrong app codes and wrong
@@ -171,16 +171,16 @@ def verify(*, user: User, code: str, request: HttpRequest | None = None) -> Code
         typed = normalise_recovery_code(typed)
         action = audit.RECOVERY_CODE_USED
     if device is None:
-        _record(user, audit.TWO_FACTOR_FAILED, request)
+        _record(user, audit.TWO_FACTOR_FAILED, origin)
         return CodeCheck(device=None)
     with transaction.atomic():
         locked = type(device).objects.select_for_update().get(pk=device.pk)
         check = _check(locked, typed)
     if check.ok:
         extra = {"codes_left": locked.codes_left()} if action == audit.RECOVERY_CODE_USED else {}
-        _record(user, action, request, **extra)
+        _record(user, action, origin, **extra)
     else:
-        _record(user, audit.TWO_FACTOR_FAILED, request, throttled=check.wait_until is not None)
+        _record(user, audit.TWO_FACTOR_FAILED, origin, throttled=check.wait_until is not None)
     return check
 
 

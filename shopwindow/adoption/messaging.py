@@ -3,21 +3,21 @@
 The email goes to the record's contact address with Reply-To set to the sender, so the contact
 answers the sender directly. The sender never sees the contact's address. Sending is limited per
 user (ACCOUNTS_RATE_LIMITS "originator_message" per hour and "originator_message_day" per day,
-counted with the accounts app's cache-based limiter) and every message is logged.
+counted with the shared limiter in core/ratelimit.py) and every message is logged.
 """
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 
-from shopwindow.accounts import ratelimit
+from shopwindow.accounts.audit import Origin
 from shopwindow.accounts.models import User
 from shopwindow.accounts.permissions import is_council_member
 from shopwindow.accounts.services import record_event
 from shopwindow.adoption.models import OriginatorMessage
 from shopwindow.authorities.models import Authority
+from shopwindow.core import ratelimit
+from shopwindow.core.email import queue_email
 from shopwindow.innovations.models import Innovation
 
 HOURLY, DAILY = "originator_message", "originator_message_day"
@@ -47,7 +47,7 @@ def send_message(
     council: Authority,
     body: str,
     record_link: str,
-    request: HttpRequest | None = None,
+    origin: Origin | None = None,
 ) -> OriginatorMessage:
     if not innovation.contact_email:
         raise NoContact
@@ -75,19 +75,18 @@ def send_message(
             "service_name": settings.SERVICE_NAME,
         },
     )
-    email = EmailMessage(
-        subject=f"{settings.SERVICE_NAME}: a question about {innovation.title}",
-        body=text,
+    # Queued, sent after commit: a mail outage delays the message and fails nothing.
+    queue_email(
         to=[innovation.contact_email],
+        subject=f"a question about {innovation.title}",
+        body=text,
         reply_to=[sender.email],
     )
-    # Inside the transaction: if sending fails, the logged message is rolled back with it.
-    email.send()
     record_event(
         actor=sender,
         action="adoption.message_sent",
         target=innovation,
-        request=request,
+        origin=origin,
         extra={"council": council.identifier, "message_id": message.pk},
     )
     return message

@@ -9,18 +9,18 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 
+from shopwindow.accounts.audit import Origin
 from shopwindow.accounts.models import User
 from shopwindow.accounts.permissions import can, is_council_member, is_moderator
 from shopwindow.accounts.services import record_event
 from shopwindow.adoption import scheduling
 from shopwindow.adoption.models import AdoptionPlan, AdoptionReview, PlanStatus, PlanTask
 from shopwindow.authorities.models import Authority
+from shopwindow.core.email import queue_email
 from shopwindow.innovations.models import Adoption, Innovation
 from shopwindow.innovations.services import adoptions as record_adoptions
 
@@ -46,7 +46,7 @@ def start_plan(
     council: Authority,
     title: str,
     start_date: date,
-    request: HttpRequest | None = None,
+    origin: Origin | None = None,
 ) -> AdoptionPlan:
     """Create a plan whose tasks are the record's guidance steps, dated in sequence."""
     if not is_council_member(user, council):
@@ -77,7 +77,7 @@ def start_plan(
         )
         for i, (step, days, when) in enumerate(zip(steps, durations, dates, strict=True))
     )
-    record_event(actor=user, action="adoption.plan_started", target=plan, request=request)
+    record_event(actor=user, action="adoption.plan_started", target=plan, origin=origin)
     return plan
 
 
@@ -90,7 +90,7 @@ def update_plan(
     start_date: date,
     status: str,
     is_shared: bool,
-    request: HttpRequest | None = None,
+    origin: Origin | None = None,
 ) -> AdoptionPlan:
     """Save the plan's details. A new start date recalculates the dates of tasks not done; a new
     status is reflected on the record's adoptions (see docs/adoption.md)."""
@@ -117,7 +117,7 @@ def update_plan(
             actor=user,
             action="adoption.plan_status",
             target=plan,
-            request=request,
+            origin=origin,
             extra={"from": old_status, "to": status},
         )
     return plan
@@ -220,7 +220,7 @@ def move_task(*, user: User, task: PlanTask, direction: str) -> None:
 
 
 @transaction.atomic
-def delete_plan(*, user: User, plan: AdoptionPlan, request: HttpRequest | None = None) -> None:
+def delete_plan(*, user: User, plan: AdoptionPlan, origin: Origin | None = None) -> None:
     """Delete a plan. An adoption it fed that is not confirmed goes too; a confirmed one stays
     on the record (it is public history, and moderators can correct it)."""
     _require(user, "delete", plan)
@@ -231,7 +231,7 @@ def delete_plan(*, user: User, plan: AdoptionPlan, request: HttpRequest | None =
         started_on=None,
         actor=user,
     )
-    record_event(actor=user, action="adoption.plan_deleted", target=plan, request=request)
+    record_event(actor=user, action="adoption.plan_deleted", target=plan, origin=origin)
     plan.delete()
 
 
@@ -250,7 +250,7 @@ def _email_council(plan: AdoptionPlan | None, subject: str, template: str, **con
         f"adoption/email/{template}.txt",
         {"plan": plan, "service_name": settings.SERVICE_NAME, **context},
     )
-    send_mail(f"{settings.SERVICE_NAME}: {subject}", body, None, recipients)
+    queue_email(to=recipients, subject=subject, body=body)
 
 
 @transaction.atomic
@@ -261,7 +261,7 @@ def decide_adoption(
     confirm: bool,
     reason: str = "",
     plan_link: str = "",
-    request: HttpRequest | None = None,
+    origin: Origin | None = None,
 ) -> None:
     """Confirm (public from now on) or reject (with a reason) an adoption from a plan."""
     if not is_moderator(moderator):
@@ -287,7 +287,7 @@ def decide_adoption(
             adoption.pk,
             f"{adoption.authority.name} – {adoption.innovation.title}",
         ),
-        request=request,
+        origin=origin,
         extra={"reason": reason.strip()} if not confirm else {},
     )
     verb = "confirmed" if confirm else "not confirmed"

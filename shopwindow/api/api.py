@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from shopwindow.api.auth import AddressThrottle
 from shopwindow.api.errors import install_error_handlers
 from shopwindow.api.routers import adoption as adoption_routes
 from shopwindow.api.routers import associates as associates_routes
@@ -19,6 +20,7 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url="/docs/",
     openapi_url="/openapi.json",
+    throttle=[AddressThrottle()],
 )
 install_error_handlers(api)
 api.add_router("/authorities", authorities.router, tags=["Authorities"])

@@ -1,10 +1,13 @@
-"""JSON errors for the API: a 404 that says what was not found, a 400 that names the parameter."""
+"""JSON errors for the API: a 404 that says what was not found, a 400 that names the parameter,
+a 429 with Retry-After when a rate limit is reached."""
 
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import HttpError, Throttled, ValidationError
+
+from shopwindow.core.ratelimit import RateLimited
 
 
 class ApiError(HttpError):
@@ -36,6 +39,21 @@ def install_error_handlers(api: NinjaAPI) -> None:
         if exc.parameter:
             body["parameter"] = exc.parameter
         return api.create_response(request, body, status=exc.status_code)
+
+    def too_many(request: HttpRequest, message: str, seconds: int) -> HttpResponse:
+        body = {"detail": f"{message}: try again in {seconds} seconds"}
+        response = api.create_response(request, body, status=429)
+        response["Retry-After"] = str(seconds)
+        return response
+
+    @api.exception_handler(RateLimited)
+    def handle_rate_limited(request: HttpRequest, exc: RateLimited) -> HttpResponse:
+        return too_many(request, exc.message, exc.retry_after)
+
+    @api.exception_handler(Throttled)
+    def handle_throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+        # The address limit (AddressThrottle); ninja sets Retry-After from the same wait.
+        return too_many(request, "Too many requests from this address", int(exc.wait or 1))
 
     @api.exception_handler(ValidationError)
     def handle_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:

@@ -1,7 +1,6 @@
 """Creating and revoking personal API tokens. Both are written to the audit log."""
 
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils import timezone
 
 from shopwindow.accounts import audit
@@ -17,7 +16,7 @@ def _audit_details(token: ApiToken) -> dict[str, str]:
 
 @transaction.atomic
 def create_token(
-    *, user: User, name: str, request: HttpRequest | None = None
+    *, user: User, name: str, origin: audit.Origin | None = None
 ) -> tuple[ApiToken, str]:
     """A new token for the user. The plain token is returned once and never stored.
 
@@ -31,14 +30,14 @@ def create_token(
         actor=user,
         action=audit.API_TOKEN_CREATED,
         target=token,
-        request=request,
+        origin=origin,
         extra=_audit_details(token),
     )
     return token, value
 
 
 @transaction.atomic
-def revoke_token(*, user: User, token_id: int, request: HttpRequest | None = None) -> bool:
+def revoke_token(*, user: User, token_id: int, origin: audit.Origin | None = None) -> bool:
     """Revoke one of the user's own tokens; False if it is not theirs or already revoked."""
     token = (
         ApiToken.objects.select_for_update()
@@ -53,7 +52,7 @@ def revoke_token(*, user: User, token_id: int, request: HttpRequest | None = Non
         actor=user,
         action=audit.API_TOKEN_REVOKED,
         target=token,
-        request=request,
+        origin=origin,
         extra=_audit_details(token),
     )
     return True

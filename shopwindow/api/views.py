@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from shopwindow.accounts import audit
 from shopwindow.accounts.models import User
 from shopwindow.accounts.permissions import can
 from shopwindow.api import selectors, services
@@ -30,7 +31,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
         form = TokenForm(request.POST)
         if form.is_valid():
             token, value = services.create_token(
-                user=user, name=form.cleaned_data["name"], request=request
+                user=user, name=form.cleaned_data["name"], origin=audit.origin(request)
             )
             # Shown once, on the next page only: the value is not stored anywhere else.
             request.session[NEW_TOKEN_SESSION_KEY] = {"name": token.name, "value": value}
@@ -54,7 +55,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
 @require_POST
 def revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
-    if services.revoke_token(user=user, token_id=token_id, request=request):
+    if services.revoke_token(user=user, token_id=token_id, origin=audit.origin(request)):
         messages.success(request, "Token revoked. It can no longer be used.")
     else:
         messages.error(request, "That token was not found or was already revoked.")

@@ -4,10 +4,10 @@ happened and links to the page to act on."""
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
 from shopwindow.accounts.models import Role, User
+from shopwindow.core.email import queue_email
 
 
 def moderator_emails() -> list[str]:
@@ -19,14 +19,11 @@ def moderator_emails() -> list[str]:
 
 
 def notify(to: Iterable[str | None], subject: str, message: str, link: str = "") -> None:
-    """Send one email to each address (blank and repeated addresses are skipped)."""
-    seen: set[str] = set()
-    for address in to:
-        if not address or address in seen:
-            continue
-        seen.add(address)
-        body = render_to_string(
-            "associates/email/notice.txt",
-            {"service_name": settings.SERVICE_NAME, "message": message, "link": link},
-        )
-        send_mail(f"{settings.SERVICE_NAME}: {subject}", body, None, [address])
+    """Queue one email to each address (blank and repeated addresses are skipped), sent after
+    the transaction commits."""
+    body = render_to_string(
+        "associates/email/notice.txt",
+        {"service_name": settings.SERVICE_NAME, "message": message, "link": link},
+    )
+    for address in dict.fromkeys(to):
+        queue_email(to=[address], subject=subject, body=body)

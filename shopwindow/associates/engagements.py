@@ -11,16 +11,17 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.text import slugify
 
+from shopwindow.accounts.audit import Origin
 from shopwindow.accounts.models import User
 from shopwindow.accounts.permissions import is_council_member
 from shopwindow.accounts.services import record_event
 from shopwindow.associates import emails
 from shopwindow.associates.models import Engagement
 from shopwindow.associates.vocabularies import EngagementStatus as S
+from shopwindow.core.email import absolute_url
 from shopwindow.innovations.models import Innovation
 from shopwindow.innovations.services.records import save_record
 from shopwindow.innovations.vocabularies import Source
@@ -68,7 +69,7 @@ def move(
     engagement: Engagement,
     user: User,
     to: str,
-    request: HttpRequest | None = None,
+    origin: Origin | None = None,
     start_on: date | None = None,
     end_on: date | None = None,
     days_agreed: int | None = None,
@@ -108,7 +109,7 @@ def move(
         actor=user,
         action=f"engagement.{to}",
         target=engagement,
-        request=request,
+        origin=origin,
         extra={"from": before, "to": to},
     )
     label = S(to).label.lower()
@@ -120,7 +121,7 @@ def move(
         f"engagement {label}: {engagement.help_request.title}",
         f"The engagement for “{engagement.help_request.title}” at "
         f"{engagement.help_request.council.name} is now {label}.",
-        _link(request, reverse("associates:engagement", args=[engagement.pk])),
+        absolute_url(reverse("associates:engagement", args=[engagement.pk])),
     )
     return engagement
 
@@ -136,10 +137,6 @@ def record_days(*, engagement: Engagement, user: User, days_used: int) -> Engage
         actor=user, action="engagement.days_recorded", target=engagement, extra={"days": days_used}
     )
     return engagement
-
-
-def _link(request: HttpRequest | None, path: str) -> str:
-    return request.build_absolute_uri(path) if request is not None else path
 
 
 def draft_record_data(engagement: Engagement) -> dict[str, Any]:
@@ -173,7 +170,7 @@ def draft_record_data(engagement: Engagement) -> dict[str, Any]:
 
 @transaction.atomic
 def create_draft_record(
-    *, engagement: Engagement, user: User, request: HttpRequest | None = None
+    *, engagement: Engagement, user: User, origin: Origin | None = None
 ) -> Innovation:
     """Offered to the associate once an engagement is completed; one draft per engagement."""
     engagement = Engagement.objects.select_for_update().get(pk=engagement.pk)
@@ -194,7 +191,7 @@ def create_draft_record(
     engagement.draft_record = result.innovation
     engagement.save(update_fields=["draft_record", "updated_at"])
     record_event(
-        actor=user, action="engagement.draft_record", target=result.innovation, request=request
+        actor=user, action="engagement.draft_record", target=result.innovation, origin=origin
     )
     emails.notify(
         _people(engagement)[:1],
@@ -202,6 +199,6 @@ def create_draft_record(
         f"{engagement.associate.name if engagement.associate else 'The associate'} created a draft "
         f"record, “{result.innovation.title}”, from the engagement. Complete the parts marked "
         f"{TO_COMPLETE} and submit it for moderation.",
-        _link(request, reverse("associates:engagement", args=[engagement.pk])),
+        absolute_url(reverse("associates:engagement", args=[engagement.pk])),
     )
     return result.innovation

@@ -6,10 +6,10 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
+from shopwindow.accounts.audit import Origin
 from shopwindow.accounts.models import User
 from shopwindow.accounts.permissions import can
 from shopwindow.accounts.services import record_event
@@ -21,12 +21,8 @@ from shopwindow.associates.vocabularies import (
     ProfileStatus,
 )
 from shopwindow.authorities.models import Authority
+from shopwindow.core.email import absolute_url
 from shopwindow.innovations.models import Innovation
-
-
-def _link(request: HttpRequest | None, path: str) -> str:
-    return request.build_absolute_uri(path) if request is not None else path
-
 
 # --- Profiles and vetting ------------------------------------------------------------------------
 
@@ -59,7 +55,7 @@ def save_application(
     data: dict[str, Any],
     delivered: list[Innovation],
     cv_upload: UploadedFile | None,
-    request: HttpRequest | None = None,
+    origin: Origin | None = None,
 ) -> AssociateProfile:
     """Create or update the user's profile. A new, refused or "more information" profile goes
     (back) to the moderators; a vetted profile stays vetted. `data` is a form's cleaned data."""
@@ -86,14 +82,14 @@ def save_application(
     profile.save()
     profile.delivered_records.set(delivered)
     action = "associate.applied" if created else "associate.profile_updated"
-    record_event(actor=user, action=action, target=profile, request=request)
+    record_event(actor=user, action=action, target=profile, origin=origin)
     if resubmitted:
         emails.notify(
             emails.moderator_emails(),
             "an associate application to vet",
             f"{profile.name} has {'applied' if created else 'updated their application'} "
             "to join the associate roster.",
-            _link(request, reverse("associates:moderation-detail", args=[profile.pk])),
+            absolute_url(reverse("associates:moderation-detail", args=[profile.pk])),
         )
     forget_cached_vetting(user)
     return profile
@@ -109,7 +105,7 @@ def vet(
     moderator: User,
     decision: str,
     message: str = "",
-    request: HttpRequest | None = None,
+    origin: Origin | None = None,
 ) -> AssociateProfile:
     """Approve, refuse (with a reason) or ask for more (with a message the applicant sees)."""
     if not can(moderator, "publish", "associate_profile", profile):
@@ -138,14 +134,14 @@ def vet(
         actor=moderator,
         action=f"associate.{decision.replace('-', '_')}",
         target=profile,
-        request=request,
+        origin=origin,
         extra={"message": message.strip()} if message.strip() else None,
     )
     emails.notify(
         [profile.user.email],
         "your associate application",
         text,
-        _link(request, reverse("associates:dashboard")),
+        absolute_url(reverse("associates:dashboard")),
     )
     forget_cached_vetting(profile.user)
     return profile
@@ -169,7 +165,7 @@ def create_help_request(
     council: Authority,
     data: dict[str, Any],
     linked: list[Innovation],
-    request: HttpRequest | None = None,
+    origin: Origin | None = None,
 ) -> HelpRequest:
     probe = HelpRequest(council=council)
     if not can(author, "create", "help_request", probe):
@@ -183,12 +179,12 @@ def create_help_request(
     )
     help_request.save()
     help_request.linked_records.set(linked)
-    record_event(actor=author, action="help_request.created", target=help_request, request=request)
+    record_event(actor=author, action="help_request.created", target=help_request, origin=origin)
     emails.notify(
         emails.moderator_emails(),
         f"a help request from {council.name}",
         f"{council.name} asked for help: {help_request.title}.",
-        _link(request, reverse("associates:request-detail", args=[help_request.pk])),
+        absolute_url(reverse("associates:request-detail", args=[help_request.pk])),
     )
     return help_request
 
@@ -200,7 +196,7 @@ def invite(
     profile: AssociateProfile,
     actor: User,
     reasons: list[str],
-    request: HttpRequest | None = None,
+    origin: Origin | None = None,
 ) -> Invitation:
     if not can(actor, "edit", "help_request", help_request):
         raise PermissionDenied("Only the council's members and moderators invite associates")
@@ -216,14 +212,14 @@ def invite(
             actor=actor,
             action="help_request.invited",
             target=invitation,
-            request=request,
+            origin=origin,
             extra={"associate_profile": profile.pk, "help_request": help_request.pk},
         )
         emails.notify(
             [profile.user.email],
             f"{help_request.council.name} invites you to help",
             f"{help_request.council.name} invites you to help with: {help_request.title}.",
-            _link(request, reverse("associates:invitation", args=[invitation.pk])),
+            absolute_url(reverse("associates:invitation", args=[invitation.pk])),
         )
     return invitation
 
@@ -234,7 +230,7 @@ def respond(
     invitation: Invitation,
     user: User,
     accept: bool,
-    request: HttpRequest | None = None,
+    origin: Origin | None = None,
 ) -> Engagement | None:
     """The invited associate accepts (an engagement is proposed) or declines."""
     invitation = (
@@ -261,7 +257,7 @@ def respond(
             days_agreed=help_request.days_needed,
         )
     verb = "accepted" if accept else "declined"
-    record_event(actor=user, action=f"help_request.{verb}", target=invitation, request=request)
+    record_event(actor=user, action=f"help_request.{verb}", target=invitation, origin=origin)
     path = (
         reverse("associates:engagement", args=[engagement.pk])
         if engagement
@@ -271,6 +267,6 @@ def respond(
         [help_request.author.email if help_request.author else None],
         f"{invitation.associate.name} {verb} your invitation",
         f"{invitation.associate.name} {verb} your invitation to help with: {help_request.title}.",
-        _link(request, path),
+        absolute_url(path),
     )
     return engagement

@@ -10,12 +10,12 @@ headers. Links use settings.SITE_URL (the SITE_URL environment variable).
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
 
+from shopwindow.core.email import absolute_url, queue_email
 from shopwindow.follows import selectors
 from shopwindow.follows.models import DigestLog
 from shopwindow.follows.services import unsubscribe_token
@@ -24,12 +24,12 @@ DIGEST_DAYS = 7
 
 
 def site_url() -> str:
-    return str(settings.SITE_URL).rstrip("/")
+    return absolute_url("/").rstrip("/")
 
 
 @task()
 def send_weekly_digests() -> int:
-    """Send every due digest; returns how many emails were sent."""
+    """Queue every due digest; returns how many emails were queued."""
     now = timezone.now()
     sent = 0
     base = site_url()
@@ -54,17 +54,17 @@ def send_weekly_digests() -> int:
                 "service_name": settings.SERVICE_NAME,
             },
         )
-        email = EmailMessage(
-            subject=f"{settings.SERVICE_NAME}: {len(items)} new or changed this week",
-            body=body,
-            to=[user.email],
-            headers={
-                "List-Unsubscribe": f"<{unsubscribe}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
-        )
         with transaction.atomic():
-            email.send()
+            # Queued with the log entry: both happen, or (if this rolls back) neither.
+            queue_email(
+                to=[user.email],
+                subject=f"{len(items)} new or changed this week",
+                body=body,
+                headers={
+                    "List-Unsubscribe": f"<{unsubscribe}>",
+                    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                },
+            )
             DigestLog.objects.create(user=user, item_count=len(items))
         sent += 1
     return sent

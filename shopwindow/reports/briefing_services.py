@@ -6,26 +6,29 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 
+from shopwindow.accounts.audit import Origin
 from shopwindow.accounts.services import record_event
 from shopwindow.innovations.models import Barrier, Innovation
 from shopwindow.reports.models import BriefingItem, BriefingItemKind, BriefingPack
 
 
 @transaction.atomic
-def create_pack(*, actor: Any, title: str, introduction: str, request: Any = None) -> BriefingPack:
+def create_pack(
+    *, actor: Any, title: str, introduction: str, origin: Origin | None = None
+) -> BriefingPack:
     pack = BriefingPack.objects.create(title=title, introduction=introduction, created_by=actor)
-    record_event(actor=actor, action="briefing_pack.created", target=pack, request=request)
+    record_event(actor=actor, action="briefing_pack.created", target=pack, origin=origin)
     return pack
 
 
 @transaction.atomic
 def update_pack(
-    *, pack: BriefingPack, actor: Any, title: str, introduction: str, request: Any = None
+    *, pack: BriefingPack, actor: Any, title: str, introduction: str, origin: Origin | None = None
 ) -> BriefingPack:
     pack.title = title
     pack.introduction = introduction
     pack.save()
-    record_event(actor=actor, action="briefing_pack.edited", target=pack, request=request)
+    record_event(actor=actor, action="briefing_pack.edited", target=pack, origin=origin)
     return pack
 
 
@@ -40,7 +43,7 @@ def _touch(pack: BriefingPack) -> None:
 
 @transaction.atomic
 def add_records(
-    *, pack: BriefingPack, actor: Any, records: Iterable[Innovation], request: Any = None
+    *, pack: BriefingPack, actor: Any, records: Iterable[Innovation], origin: Origin | None = None
 ) -> list[BriefingItem]:
     """Add records to the end of the pack, skipping those already in it."""
     present = set(
@@ -64,7 +67,7 @@ def add_records(
             actor=actor,
             action="briefing_pack.records_added",
             target=pack,
-            request=request,
+            origin=origin,
             extra={"records": [item.innovation.record_id for item in added]},
         )
     return added
@@ -72,7 +75,7 @@ def add_records(
 
 @transaction.atomic
 def add_barriers(
-    *, pack: BriefingPack, actor: Any, barriers: Iterable[Barrier], request: Any = None
+    *, pack: BriefingPack, actor: Any, barriers: Iterable[Barrier], origin: Origin | None = None
 ) -> list[BriefingItem]:
     """Add barriers (their wording copied) to the end of the pack, skipping repeats."""
     present = set(
@@ -104,14 +107,16 @@ def add_barriers(
             actor=actor,
             action="briefing_pack.barriers_added",
             target=pack,
-            request=request,
+            origin=origin,
             extra={"barriers": len(added)},
         )
     return added
 
 
 @transaction.atomic
-def move_item(*, item: BriefingItem, actor: Any, direction: str, request: Any = None) -> None:
+def move_item(
+    *, item: BriefingItem, actor: Any, direction: str, origin: Origin | None = None
+) -> None:
     """Swap the item with its neighbour above ("up") or below ("down"); at an end, do nothing."""
     if direction not in ("up", "down"):
         raise ValueError("direction must be 'up' or 'down'")
@@ -130,13 +135,13 @@ def move_item(*, item: BriefingItem, actor: Any, direction: str, request: Any = 
         actor=actor,
         action="briefing_pack.reordered",
         target=item.pack,
-        request=request,
+        origin=origin,
         extra={"item": item.pk, "direction": direction},
     )
 
 
 @transaction.atomic
-def remove_item(*, item: BriefingItem, actor: Any, request: Any = None) -> None:
+def remove_item(*, item: BriefingItem, actor: Any, origin: Origin | None = None) -> None:
     pack = item.pack
     description = str(item)
     item.delete()
@@ -145,22 +150,24 @@ def remove_item(*, item: BriefingItem, actor: Any, request: Any = None) -> None:
         actor=actor,
         action="briefing_pack.item_removed",
         target=pack,
-        request=request,
+        origin=origin,
         extra={"item": description},
     )
 
 
 @transaction.atomic
-def delete_pack(*, pack: BriefingPack, actor: Any, request: Any = None) -> None:
-    record_event(actor=actor, action="briefing_pack.deleted", target=pack, request=request)
+def delete_pack(*, pack: BriefingPack, actor: Any, origin: Origin | None = None) -> None:
+    record_event(actor=actor, action="briefing_pack.deleted", target=pack, origin=origin)
     pack.delete()
 
 
-def record_export(*, pack: BriefingPack, actor: Any, file_format: str, request: Any = None) -> None:
+def record_export(
+    *, pack: BriefingPack, actor: Any, file_format: str, origin: Origin | None = None
+) -> None:
     record_event(
         actor=actor,
         action="briefing_pack.exported",
         target=pack,
-        request=request,
+        origin=origin,
         extra={"format": file_format},
     )

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -151,6 +152,38 @@ ACCOUNTS_RATE_LIMITS = {
     "originator_message": (env_int("RATE_LIMIT_ORIGINATOR_MESSAGES_PER_HOUR", 5), 3600),
     "originator_message_day": (env_int("RATE_LIMIT_ORIGINATOR_MESSAGES_PER_DAY", 20), 86400),
 }
+
+# Shared cache and rate limits (issue 14). One cache for every process, so limits hold however
+# many processes serve: the database cache in the main database by default (no new service; the
+# table is made by core's first migration), Redis when REDIS_URL is set. MAX_ENTRIES is high so
+# culling never drops live rate-limit counts.
+REDIS_URL = env_str("REDIS_URL", "") or ""
+CACHES: dict[str, dict[str, Any]]
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "shopwindow.core.cache.DatabaseCache",
+            "LOCATION": "shopwindow_cache",
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000, "CULL_FREQUENCY": 10},
+        }
+    }
+ACCOUNTS_RATE_LIMITS.update(
+    {
+        # Failed sign-ins from one address across all accounts (failed API tokens count too);
+        # axes separately locks an account-and-address pair after AXES_FAILURE_LIMIT failures.
+        "sign_in_failure": (env_int("RATE_LIMIT_FAILED_SIGN_INS_PER_ADDRESS_PER_HOUR", 30), 3600),
+        # API requests per client address, and per personal API token.
+        "api_address": (env_int("RATE_LIMIT_API_PER_ADDRESS_PER_MINUTE", 120), 60),
+        "api_token": (env_int("RATE_LIMIT_API_PER_TOKEN_PER_MINUTE", 120), 60),
+    }
+)
+# Email goes through the task queue after commit (shopwindow/core/email.py); a failed send is
+# tried again after each of these delays in seconds, then given up and logged.
+EMAIL_RETRY_DELAYS = [60, 300, 900, 3600, 3 * 3600, 6 * 3600]
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

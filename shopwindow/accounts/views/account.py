@@ -49,7 +49,7 @@ def join_council(request: HttpRequest) -> HttpResponse:
         council = form.cleaned_data["council"]
         try:
             changed = services.request_memberships(
-                user=user, authorities=[council], request=request
+                user=user, authorities=[council], origin=audit.origin(request)
             )
         except ValidationError as error:
             form.add_error("council", error.message_dict.get("councils", error.messages))
@@ -81,7 +81,7 @@ def leave_council(request: HttpRequest, pk: int) -> HttpResponse:
         CouncilMembership.objects.select_related("authority"), pk=pk, user=user
     )
     if request.method == "POST":
-        services.leave_council(membership=membership, user=user, request=request)
+        services.leave_council(membership=membership, user=user, origin=audit.origin(request))
         messages.success(request, f"You are no longer linked to {membership.authority.name}.")
         return redirect("accounts:dashboard")
     return render(request, "accounts/leave_council.html", {"membership": membership})
@@ -110,7 +110,9 @@ def council_dashboard(request: HttpRequest, gss: str) -> HttpResponse:
 @require_POST
 def download_data(request: HttpRequest) -> HttpResponse:
     user = _user(request)
-    services.record_event(actor=user, action=audit.DATA_DOWNLOADED, target=user, request=request)
+    services.record_event(
+        actor=user, action=audit.DATA_DOWNLOADED, target=user, origin=audit.origin(request)
+    )
     data = selectors.user_data(user)
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
@@ -127,7 +129,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     form = DeleteAccountForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
-        services.delete_account(user=user, request=request)
+        services.delete_account(user=user, origin=audit.origin(request))
         logout(request)
         return render(request, "accounts/account_deleted.html")
     return render(request, "accounts/delete_account.html", {"form": form})

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from shopwindow.accounts import audit, emails, ratelimit, services, tokens
+from shopwindow.accounts import audit, emails, services, tokens
 from shopwindow.accounts.forms import (
     GovukPasswordChangeForm,
     GovukSetPasswordForm,
@@ -20,14 +20,16 @@ from shopwindow.accounts.forms import (
     SignUpForm,
 )
 from shopwindow.accounts.models import User
+from shopwindow.core import ratelimit
+from shopwindow.core.email import absolute_url
 
 
 def _rate_limited(request: HttpRequest, what: str) -> HttpResponse:
     return render(request, "accounts/rate_limited.html", {"what": what}, status=429)
 
 
-def send_confirmation_link(request: HttpRequest, user: User) -> None:
-    link = request.build_absolute_uri(
+def send_confirmation_link(user: User) -> None:
+    link = absolute_url(
         reverse("accounts:confirm-email", args=[tokens.make_confirmation_token(user)])
     )
     emails.send_confirmation(user, link, hours=tokens.max_age() // 3600)
@@ -46,15 +48,15 @@ def sign_up(request: HttpRequest) -> HttpResponse:
             email=email,
             password=form.cleaned_data["password1"],
             full_name=form.cleaned_data["full_name"],
-            request=request,
+            origin=audit.origin(request),
         )
         if user is not None:
-            send_confirmation_link(request, user)
+            send_confirmation_link(user)
         else:
             emails.send_already_registered(
                 email,
-                request.build_absolute_uri(reverse("accounts:sign-in")),
-                request.build_absolute_uri(reverse("accounts:password-reset")),
+                absolute_url(reverse("accounts:sign-in")),
+                absolute_url(reverse("accounts:password-reset")),
             )
         request.session["signed_up_email"] = email
         return redirect("accounts:sign-up-done")
@@ -77,7 +79,7 @@ def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
             request, "accounts/confirm_failed.html", {"expired": error.expired}, status=400
         )
     if request.method == "POST":
-        approved = services.confirm_email(user=user, request=request)
+        approved = services.confirm_email(user=user, origin=audit.origin(request))
         for membership in approved:
             messages.success(request, f"You are now a member of {membership.authority.name}.")
         messages.success(request, "Your email address is confirmed.")
@@ -96,7 +98,7 @@ def resend_confirmation(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:dashboard")
     if not ratelimit.hit("confirmation_email", audit.client_ip(request) or "", user.email):
         return _rate_limited(request, "send confirmation emails")
-    send_confirmation_link(request, user)
+    send_confirmation_link(user)
     messages.success(request, f"We have sent a new link to {user.email}.")
     return redirect("accounts:dashboard")
 
@@ -128,7 +130,7 @@ class PasswordResetView(auth_views.PasswordResetView):
             actor=user,
             action=audit.PASSWORD_RESET_REQUESTED,
             target=user,
-            request=self.request,
+            origin=audit.origin(self.request),
             extra={} if user else {"attempted_email": email},
         )
         return super().form_valid(form)
@@ -149,7 +151,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
             actor=form.user,
             action=audit.PASSWORD_CHANGED,
             target=form.user,
-            request=self.request,
+            origin=audit.origin(self.request),
             extra={"via": "reset link"},
         )
         return response
@@ -170,7 +172,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
             actor=self.request.user,
             action=audit.PASSWORD_CHANGED,
             target=self.request.user,
-            request=self.request,
+            origin=audit.origin(self.request),
         )
         messages.success(self.request, "Your password has been changed.")
         return response

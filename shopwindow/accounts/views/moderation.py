@@ -15,6 +15,7 @@ from shopwindow.accounts import audit, selectors, services
 from shopwindow.accounts.decorators import moderator_required
 from shopwindow.accounts.forms import AuditFilterForm, EmailDomainForm, MembershipDecisionForm
 from shopwindow.accounts.models import CouncilEmailDomain, CouncilMembership, User
+from shopwindow.core.email import absolute_url
 from shopwindow.core.pagination import govuk_pagination
 
 AUDIT_PAGE_SIZE = 50
@@ -61,8 +62,8 @@ def membership_decide(request: HttpRequest, pk: int) -> HttpResponseBase:
                 moderator=_user(request),
                 approve=approve,
                 reason=form.cleaned_data["reason"],
-                request=request,
-                account_link=request.build_absolute_uri(reverse("accounts:dashboard")),
+                origin=audit.origin(request),
+                account_link=absolute_url(reverse("accounts:dashboard")),
             )
         except ValidationError as error:
             for field, errors in error.message_dict.items():
@@ -95,7 +96,7 @@ def domains(request: HttpRequest) -> HttpResponse:
             authority=form.cleaned_data["council"],
             domain=form.cleaned_data["domain"],
             moderator=_user(request),
-            request=request,
+            origin=audit.origin(request),
         )
         messages.success(
             request,
@@ -115,7 +116,9 @@ def domains(request: HttpRequest) -> HttpResponse:
 def domain_remove(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(CouncilEmailDomain.objects.select_related("authority"), pk=pk)
     if request.method == "POST":
-        services.remove_email_domain(entry=entry, moderator=_user(request), request=request)
+        services.remove_email_domain(
+            entry=entry, moderator=_user(request), origin=audit.origin(request)
+        )
         messages.success(
             request, f"Removed {entry.domain} from {entry.authority.name}'s allowlist."
         )

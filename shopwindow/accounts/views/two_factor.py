@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from shopwindow.accounts import two_factor
+from shopwindow.accounts import audit, two_factor
 from shopwindow.accounts.forms import SecurityCodeForm, SetUpAppForm
 from shopwindow.accounts.models import RecoveryCodeDevice, User
 
@@ -64,12 +64,12 @@ def set_up(request: HttpRequest) -> HttpResponse:
     form = SetUpAppForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         check = two_factor.confirm_set_up(
-            user=user, device=device, code=form.cleaned_data["code"], request=request
+            user=user, device=device, code=form.cleaned_data["code"], origin=audit.origin(request)
         )
         if check.ok:
             two_factor.mark_verified(request, device)
             request.session[NEW_CODES_SESSION_KEY] = two_factor.new_recovery_codes(
-                user=user, request=request
+                user=user, origin=audit.origin(request)
             )
             request.session[NEXT_SESSION_KEY] = _safe_next(request, request.GET.get("next"))
             return redirect("accounts:recovery-codes")
@@ -97,7 +97,9 @@ def verify(request: HttpRequest) -> HttpResponse:
         return redirect(_with_next("accounts:two-factor-set-up", next_url))
     form = SecurityCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        check = two_factor.verify(user=user, code=form.cleaned_data["code"], request=request)
+        check = two_factor.verify(
+            user=user, code=form.cleaned_data["code"], origin=audit.origin(request)
+        )
         if check.device is not None:
             two_factor.mark_verified(request, check.device)
             return redirect(next_url)
@@ -138,7 +140,7 @@ def new_recovery_codes(request: HttpRequest) -> HttpResponse:
     if not two_factor.required_for(user):
         return redirect("accounts:dashboard")
     request.session[NEW_CODES_SESSION_KEY] = two_factor.new_recovery_codes(
-        user=user, request=request
+        user=user, origin=audit.origin(request)
     )
     request.session[NEXT_SESSION_KEY] = reverse("accounts:two-factor-settings")
     messages.success(request, "Your old recovery codes no longer work.")

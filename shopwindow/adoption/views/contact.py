@@ -8,11 +8,13 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from shopwindow.accounts import audit
 from shopwindow.accounts.models import User
 from shopwindow.accounts.permissions import approved_council_ids
 from shopwindow.adoption import messaging
 from shopwindow.adoption.forms import MessageForm
 from shopwindow.authorities.models import Authority
+from shopwindow.core.email import absolute_url
 from shopwindow.innovations.selectors import get_published
 
 
@@ -38,8 +40,8 @@ def contact(request: HttpRequest, record_id: str) -> HttpResponseBase:
                 innovation=innovation,
                 council=form.cleaned_data["council"],
                 body=form.cleaned_data["body"],
-                record_link=request.build_absolute_uri(innovation.get_absolute_url()),
-                request=request,
+                record_link=absolute_url(innovation.get_absolute_url()),
+                origin=audit.origin(request),
             )
         except messaging.RateLimited:
             limits = messaging.limits()

@@ -6,10 +6,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from shopwindow.accounts import audit
 from shopwindow.accounts.decorators import moderator_required
 from shopwindow.accounts.models import User
 from shopwindow.adoption import selectors, services
 from shopwindow.adoption.forms import DecisionForm
+from shopwindow.core.email import absolute_url
 
 
 @moderator_required
@@ -34,8 +36,8 @@ def decide(request: HttpRequest, pk: int) -> HttpResponseBase:
             adoption=adoption,
             confirm=confirm,
             reason=form.cleaned_data["reason"],
-            plan_link=request.build_absolute_uri(plan.get_absolute_url()) if plan else "",
-            request=request,
+            plan_link=absolute_url(plan.get_absolute_url()) if plan else "",
+            origin=audit.origin(request),
         )
         verb = "confirmed" if confirm else "did not confirm"
         messages.success(

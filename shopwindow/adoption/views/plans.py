@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from shopwindow.accounts import audit
 from shopwindow.accounts.models import User
 from shopwindow.accounts.permissions import can
 from shopwindow.adoption import selectors, services
@@ -89,7 +90,7 @@ def start(request: HttpRequest, record_id: str) -> HttpResponseBase:
                 council=form.cleaned_data["council"],
                 title=form.cleaned_data["title"],
                 start_date=form.cleaned_data["start_date"],
-                request=request,
+                origin=audit.origin(request),
             )
         except services.PlanError as error:
             form.add_error(None, str(error))
@@ -141,7 +142,7 @@ def edit(request: HttpRequest, plan_id: uuid.UUID) -> HttpResponseBase:
     if request.method == "POST" and form.is_valid():
         try:
             services.update_plan(
-                user=_user(request), plan=plan, request=request, **form.cleaned_data
+                user=_user(request), plan=plan, origin=audit.origin(request), **form.cleaned_data
             )
         except services.PlanError as error:
             form.add_error(None, str(error))
@@ -221,7 +222,7 @@ def delete(request: HttpRequest, plan_id: uuid.UUID) -> HttpResponseBase:
     if not can(request.user, "delete", "adoption_plan", plan):
         raise PermissionDenied("Only the council's members can delete this plan")
     if request.method == "POST":
-        services.delete_plan(user=_user(request), plan=plan, request=request)
+        services.delete_plan(user=_user(request), plan=plan, origin=audit.origin(request))
         messages.success(request, f"Deleted the plan “{plan.title}”.")
         return redirect("adoption:plans")
     return render(request, "adoption/plan_delete.html", {"plan": plan})

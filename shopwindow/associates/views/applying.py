@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from shopwindow.accounts import audit
 from shopwindow.accounts.models import User
 from shopwindow.associates import selectors, services
 from shopwindow.associates.forms import ApplicationForm
@@ -31,7 +32,7 @@ def apply(request: HttpRequest) -> HttpResponseBase:
                 data=form.cleaned_data,
                 delivered=form.cleaned_data["delivered"],
                 cv_upload=form.cleaned_data["cv"],
-                request=request,
+                origin=audit.origin(request),
             )
         except ValidationError as error:
             if hasattr(error, "error_dict"):
@@ -93,7 +94,7 @@ def invitation(request: HttpRequest, pk: int) -> HttpResponseBase:
                     invitation=found,
                     user=_user(request),
                     accept=answer == "accept",
-                    request=request,
+                    origin=audit.origin(request),
                 )
             except ValidationError as exc:
                 error = " ".join(exc.messages)

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from shopwindow.accounts import audit
 from shopwindow.accounts.models import User
 from shopwindow.associates import engagements, selectors
 from shopwindow.associates.forms import AgreeForm, CancelForm, CompleteForm, DaysForm
@@ -83,7 +84,7 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
                     return redirect("associates:engagement", engagement.pk)
             elif posted == "draft":
                 record = engagements.create_draft_record(
-                    engagement=engagement, user=user, request=request
+                    engagement=engagement, user=user, origin=audit.origin(request)
                 )
                 messages.success(
                     request,
@@ -98,7 +99,11 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
                     if "rating" in data:
                         data["rating"] = int(data["rating"])
                     engagements.move(
-                        engagement=engagement, user=user, to=posted, request=request, **data
+                        engagement=engagement,
+                        user=user,
+                        to=posted,
+                        origin=audit.origin(request),
+                        **data,
                     )
                     messages.success(request, f"The engagement is now {S(posted).label.lower()}.")
                     return redirect("associates:engagement", engagement.pk)

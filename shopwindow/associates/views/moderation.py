@@ -6,6 +6,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from shopwindow.accounts import audit
 from shopwindow.accounts.decorators import moderator_required
 from shopwindow.accounts.models import User
 from shopwindow.accounts.services import record_event
@@ -42,7 +43,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponseBase:
                 moderator=moderator,
                 decision=form.cleaned_data["decision"],
                 message=form.cleaned_data["message"],
-                request=request,
+                origin=audit.origin(request),
             )
         except ValidationError as error:
             for field, errors in error.message_dict.items():
@@ -74,7 +75,10 @@ def cv_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     except FileNotFoundError:
         raise Http404("The CV file is missing") from None
     record_event(
-        actor=request.user, action="associate.cv_downloaded", target=profile, request=request
+        actor=request.user,
+        action="associate.cv_downloaded",
+        target=profile,
+        origin=audit.origin(request),
     )
     response = FileResponse(
         stored,

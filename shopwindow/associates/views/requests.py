@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from shopwindow.accounts import audit
 from shopwindow.accounts.models import User
 from shopwindow.accounts.permissions import approved_council_ids, can
 from shopwindow.associates import selectors, services
@@ -50,7 +51,7 @@ def request_new(request: HttpRequest) -> HttpResponseBase:
             council=data["council"],
             data=data,
             linked=data["linked"],
-            request=request,
+            origin=audit.origin(request),
         )
         messages.success(request, "Your help request has been raised.")
         return redirect("associates:request-detail", help_request.pk)
@@ -106,7 +107,7 @@ def request_invite(request: HttpRequest, pk: int) -> HttpResponseBase:
             profile=profile,
             actor=_user(request),
             reasons=reasons,
-            request=request,
+            origin=audit.origin(request),
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -28,6 +27,7 @@ from django.utils import timezone
 from shopwindow.accounts.models import User
 from shopwindow.accounts.permissions import can, is_moderator
 from shopwindow.accounts.services import record_event
+from shopwindow.core.email import queue_email
 from shopwindow.innovations.models import Innovation, Revision, RevisionKind, RevisionState
 from shopwindow.innovations.services.records import (
     _fresh,
@@ -168,14 +168,7 @@ def _email_changes_requested(innovation: Innovation, *, reason: str, link: str) 
         },
     )
     # Sent after the transaction commits, so a rolled-back decision sends nothing.
-    transaction.on_commit(
-        lambda: send_mail(
-            f"{settings.SERVICE_NAME}: changes requested to {innovation.title}",
-            body,
-            None,
-            [submitter.email],
-        )
-    )
+    queue_email(to=[submitter.email], subject=f"changes requested to {innovation.title}", body=body)
 
 
 def latest_reason(innovation: Innovation, status: str) -> str:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.timesince import timesince
 
 from shopwindow.accounts.decorators import moderator_required
+from shopwindow.core.email import absolute_url
 from shopwindow.innovations import selectors
 from shopwindow.innovations.models import Innovation, Revision, RevisionKind, RevisionState
 from shopwindow.innovations.services import workflow
@@ -133,7 +134,7 @@ def record(request: HttpRequest, record_id: str) -> HttpResponse:
             form = ReasonForm(request.POST, prefix="changes")
             if not form.is_valid():
                 return _record_page(request, innovation, {"request_changes": form})
-            link = request.build_absolute_uri(reverse("innovations:edit", args=[record_id]))
+            link = absolute_url(reverse("innovations:edit", args=[record_id]))
             workflow.transition(
                 innovation, "request_changes", actor=actor, reason=form.cleaned_data["reason"],
                 link=link,

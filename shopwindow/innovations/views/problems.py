@@ -14,8 +14,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from shopwindow.accounts import audit, ratelimit
+from shopwindow.accounts import audit
 from shopwindow.accounts.decorators import moderator_required
+from shopwindow.core import ratelimit
 from shopwindow.innovations import selectors
 from shopwindow.innovations.models import Innovation, ProblemPart, ProblemReport, ProblemState
 from shopwindow.innovations.serialisation import record_to_dict

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from shopwindow.accounts.permissions import approved_council_ids, can
 from shopwindow.authorities.models import Authority
+from shopwindow.core.email import absolute_url
 from shopwindow.core.markdown import render_markdown
 from shopwindow.innovations.models import Innovation
 from shopwindow.innovations.section_forms import SECTION_FORMS
@@ -193,9 +194,7 @@ def check_answers(request: HttpRequest, record_id: str) -> HttpResponse:
             result = submission.submit_draft(
                 innovation,
                 actor=request.user,  # type: ignore[arg-type]
-                link=request.build_absolute_uri(
-                    reverse("innovations:edit", args=[innovation.record_id])
-                ),
+                link=absolute_url(reverse("innovations:edit", args=[innovation.record_id])),
             )
         except RecordValidationError as error:
             problems = error.errors

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from shopwindow.accounts import audit
 from shopwindow.accounts.decorators import moderator_required
 from shopwindow.core.markdown import render_markdown
 from shopwindow.innovations.models import Barrier, Innovation
@@ -44,7 +45,7 @@ def create(request: HttpRequest) -> HttpResponseBase:
     form = BriefingPackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         pack = briefing_services.create_pack(
-            actor=request.user, request=request, **form.cleaned_data
+            actor=request.user, origin=audit.origin(request), **form.cleaned_data
         )
         return redirect(pack)
     return render(request, "reports/briefings/form.html", {"form": form, "pack": None})
@@ -58,7 +59,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponseBase:
     form = BriefingPackForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         briefing_services.update_pack(
-            pack=pack, actor=request.user, request=request, **form.cleaned_data
+            pack=pack, actor=request.user, origin=audit.origin(request), **form.cleaned_data
         )
         messages.success(request, "Briefing pack saved")
         return redirect(pack)
@@ -122,15 +123,15 @@ def _barrier_option(barrier: Barrier) -> dict[str, object]:
 
 
 def _add_records(
-    *, pack: BriefingPack, actor: Any, chosen: list[Any], request: HttpRequest
+    *, pack: BriefingPack, actor: Any, chosen: list[Any], origin: audit.Origin | None
 ) -> list[BriefingItem]:
-    return briefing_services.add_records(pack=pack, actor=actor, records=chosen, request=request)
+    return briefing_services.add_records(pack=pack, actor=actor, records=chosen, origin=origin)
 
 
 def _add_barriers(
-    *, pack: BriefingPack, actor: Any, chosen: list[Any], request: HttpRequest
+    *, pack: BriefingPack, actor: Any, chosen: list[Any], origin: audit.Origin | None
 ) -> list[BriefingItem]:
-    return briefing_services.add_barriers(pack=pack, actor=actor, barriers=chosen, request=request)
+    return briefing_services.add_barriers(pack=pack, actor=actor, barriers=chosen, origin=origin)
 
 
 PICKERS = {
@@ -152,7 +153,9 @@ def _pick(request: HttpRequest, pk: int, picker: _Picker) -> HttpResponseBase:
         if not chosen:
             messages.error(request, f"Select at least one {singular}")
             return redirect(f"briefings:pick-{picker.kind}", pk=pack.pk)
-        added = picker.add(pack=pack, actor=request.user, chosen=chosen, request=request)
+        added = picker.add(
+            pack=pack, actor=request.user, chosen=chosen, origin=audit.origin(request)
+        )
         messages.success(request, f"{len(added)} {singular}{'s' if len(added) != 1 else ''} added")
         return redirect(pack)
     query, theme = _search(request)
@@ -196,7 +199,10 @@ def move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponseBase:
     direction = request.POST.get("direction", "")
     if direction in ("up", "down"):
         briefing_services.move_item(
-            item=_item(pack, item_pk), actor=request.user, direction=direction, request=request
+            item=_item(pack, item_pk),
+            actor=request.user,
+            direction=direction,
+            origin=audit.origin(request),
         )
     return redirect(f"{pack.get_absolute_url()}#item-{item_pk}")
 
@@ -205,7 +211,9 @@ def move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponseBase:
 @require_POST
 def remove(request: HttpRequest, pk: int, item_pk: int) -> HttpResponseBase:
     pack = _pack(pk)
-    briefing_services.remove_item(item=_item(pack, item_pk), actor=request.user, request=request)
+    briefing_services.remove_item(
+        item=_item(pack, item_pk), actor=request.user, origin=audit.origin(request)
+    )
     messages.success(request, "Item removed")
     return redirect(pack)
 
@@ -215,7 +223,7 @@ def remove(request: HttpRequest, pk: int, item_pk: int) -> HttpResponseBase:
 def delete(request: HttpRequest, pk: int) -> HttpResponseBase:
     pack = _pack(pk)
     if request.method == "POST":
-        briefing_services.delete_pack(pack=pack, actor=request.user, request=request)
+        briefing_services.delete_pack(pack=pack, actor=request.user, origin=audit.origin(request))
         messages.success(request, f"Briefing pack ‘{pack.title}’ deleted")
         return redirect("briefings:index")
     return render(request, "reports/briefings/delete.html", {"pack": pack})
@@ -237,6 +245,6 @@ def download(request: HttpRequest, pk: int, file_format: str) -> HttpResponse:
         response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
     briefing_services.record_export(
-        pack=pack, actor=request.user, file_format=file_format, request=request
+        pack=pack, actor=request.user, file_format=file_format, origin=audit.origin(request)
     )
     return response

@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from shopwindow.accounts import audit, ratelimit
+from shopwindow.accounts import audit
+from shopwindow.core import ratelimit
 from shopwindow.reports import exports, services
 from shopwindow.reports.filters import FilterError, ReportFilters, parse_filters
 from shopwindow.reports.forms import ReportFilterForm

@@ -1,21 +1,11 @@
-"""Fixtures for the accounts tests: councils, people in each role, and a clean rate-limit cache."""
-
-from collections.abc import Iterator
+"""Fixtures for the accounts tests: councils, people in each role."""
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from shopwindow.accounts.models import Role, User
 from shopwindow.authorities.models import Authority
 from tests.factories import CouncilMembershipFactory, UserFactory, otp_login
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache() -> Iterator[None]:
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

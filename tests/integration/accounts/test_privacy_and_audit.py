@@ -103,7 +103,7 @@ def test_record_event_captures_who_what_where(rf: Any, member: User) -> None:
         actor=member,
         action="innovation.published",
         target=("innovation", "abc", "A record"),
-        request=request,
+        origin=audit.origin(request),
         extra={"reason": "checked"},
     )
     assert (event.actor_email, event.object_type, event.object_id) == (

@@ -1,6 +1,7 @@
 """Sign up, the emailed confirmation link, password reset and the rate limits on emails."""
 
 import re
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -24,9 +25,10 @@ def _link(message: mail.EmailMessage) -> str:
     return match.group(0).replace("http://testserver", "")
 
 
-def test_sign_up_sends_a_confirmation_link_that_confirms(db: None) -> None:
+def test_sign_up_sends_a_confirmation_link_that_confirms(db: None, after_commit: Any) -> None:
     client = Client()
-    response = client.post("/sign-up/", GOOD)
+    with after_commit():
+        response = client.post("/sign-up/", GOOD)
     assert response.status_code == 302
     assert response["Location"] == "/sign-up/check-your-email/"
     user = User.objects.get(email="jo.bloggs@southhams.gov.uk")
@@ -66,8 +68,9 @@ def test_sign_up_errors_are_shown_in_the_summary(
     assert not User.objects.exists()
 
 
-def test_sign_up_with_a_taken_email_reveals_nothing(member: User) -> None:
-    response = Client().post("/sign-up/", {**GOOD, "email": member.email})
+def test_sign_up_with_a_taken_email_reveals_nothing(member: User, after_commit: Any) -> None:
+    with after_commit():
+        response = Client().post("/sign-up/", {**GOOD, "email": member.email})
     assert response["Location"] == "/sign-up/check-your-email/"
     assert User.objects.count() == 1
     assert "already has one" in mail.outbox[0].body
@@ -102,20 +105,22 @@ def test_sign_ups_are_rate_limited_per_address(db: None) -> None:
     assert User.objects.count() == 5
 
 
-def test_confirmation_emails_are_rate_limited(member: User) -> None:
+def test_confirmation_emails_are_rate_limited(member: User, after_commit: Any) -> None:
     member.email_confirmed_at = None
     member.save()
     client = Client()
     client.force_login(member)
-    for _ in range(3):
-        assert client.post("/account/confirm-email/send/").status_code == 302
-    assert client.post("/account/confirm-email/send/").status_code == 429
+    with after_commit():
+        for _ in range(3):
+            assert client.post("/account/confirm-email/send/").status_code == 302
+        assert client.post("/account/confirm-email/send/").status_code == 429
     assert len(mail.outbox) == 3
 
 
-def test_password_reset_by_email(member: User) -> None:
+def test_password_reset_by_email(member: User, after_commit: Any) -> None:
     client = Client()
-    response = client.post("/password-reset/", {"email": member.email})
+    with after_commit():
+        response = client.post("/password-reset/", {"email": member.email})
     assert response["Location"] == "/password-reset/check-your-email/"
     link = _link(mail.outbox[0])
     form_page = client.get(link, follow=True)
@@ -130,11 +135,12 @@ def test_password_reset_by_email(member: User) -> None:
     assert AuditEvent.objects.filter(action=audit.PASSWORD_CHANGED, actor=member).exists()
 
 
-def test_password_resets_are_rate_limited(member: User) -> None:
+def test_password_resets_are_rate_limited(member: User, after_commit: Any) -> None:
     client = Client()
-    for _ in range(5):
-        assert client.post("/password-reset/", {"email": member.email}).status_code == 302
-    assert client.post("/password-reset/", {"email": member.email}).status_code == 429
+    with after_commit():
+        for _ in range(5):
+            assert client.post("/password-reset/", {"email": member.email}).status_code == 302
+        assert client.post("/password-reset/", {"email": member.email}).status_code == 429
     assert len(mail.outbox) == 5
 
 

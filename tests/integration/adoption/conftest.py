@@ -3,7 +3,6 @@
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from shopwindow.accounts.models import Role, User
@@ -13,11 +12,6 @@ from tests.factories import CouncilMembershipFactory, UserFactory, create_innova
 
 SOUTH_HAMS = "E07000044"
 CORNWALL = "E06000052"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache() -> None:
-    cache.clear()  # the rate limiter counts in the cache
 
 
 @pytest.fixture

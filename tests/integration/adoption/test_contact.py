@@ -1,5 +1,7 @@
 """Talk to the originator: delivered with Reply-To, address never shown, limited, logged."""
 
+from typing import Any
+
 import pytest
 from django.core import mail
 from django.template.loader import render_to_string
@@ -25,13 +27,16 @@ def _send(client: object, record: Innovation, text: str = "How did you do it?") 
     )
 
 
-def test_message_is_emailed_with_reply_to_and_logged(member: User, record: Innovation) -> None:
+def test_message_is_emailed_with_reply_to_and_logged(
+    member: User, record: Innovation, after_commit: Any
+) -> None:
     client = client_for(member)
     page = client.get(f"/innovations/{record.record_id}/contact/")
     assert page.status_code == 200
     assert CONTACT not in page.content.decode()
     assert "Rita Lead" in page.content.decode()
-    response = _send(client, record)
+    with after_commit():
+        response = _send(client, record)
     assert response.status_code == 302  # type: ignore[attr-defined]
     sent = client.get(response["Location"])  # type: ignore[index]
     assert CONTACT not in sent.content.decode()
@@ -47,8 +52,9 @@ def test_message_is_emailed_with_reply_to_and_logged(member: User, record: Innov
     assert AuditEvent.objects.filter(action="adoption.message_sent", actor=member).exists()
 
 
-def test_an_empty_message_is_an_error(member: User, record: Innovation) -> None:
-    response = _send(client_for(member), record, text="")
+def test_an_empty_message_is_an_error(member: User, record: Innovation, after_commit: Any) -> None:
+    with after_commit():
+        response = _send(client_for(member), record, text="")
     body = response.content.decode()  # type: ignore[attr-defined]
     assert "There is a problem" in body
     assert "Enter your message" in body
@@ -58,11 +64,14 @@ def test_an_empty_message_is_an_error(member: User, record: Innovation) -> None:
 @override_settings(
     ACCOUNTS_RATE_LIMITS={"originator_message": (2, 3600), "originator_message_day": (20, 86400)}
 )
-def test_rate_limit_is_a_clear_429_and_sends_nothing(member: User, record: Innovation) -> None:
+def test_rate_limit_is_a_clear_429_and_sends_nothing(
+    member: User, record: Innovation, after_commit: Any
+) -> None:
     client = client_for(member)
-    assert _send(client, record).status_code == 302  # type: ignore[attr-defined]
-    assert _send(client, record).status_code == 302  # type: ignore[attr-defined]
-    response = _send(client, record)
+    with after_commit():
+        assert _send(client, record).status_code == 302  # type: ignore[attr-defined]
+        assert _send(client, record).status_code == 302  # type: ignore[attr-defined]
+        response = _send(client, record)
     assert response.status_code == 429  # type: ignore[attr-defined]
     body = response.content.decode()  # type: ignore[attr-defined]
     assert "You have sent too many messages" in body
@@ -84,9 +93,10 @@ def test_records_without_a_contact_say_so(member: User) -> None:
     assert "There is no contact for this record" in response.content.decode()
 
 
-def test_only_council_members_can_message(record: Innovation) -> None:
+def test_only_council_members_can_message(record: Innovation, after_commit: Any) -> None:
     plain = UserFactory.create()
-    response = _send(client_for(plain), record)
+    with after_commit():
+        response = _send(client_for(plain), record)
     assert response.status_code == 403  # type: ignore[attr-defined]
     assert mail.outbox == []
 

@@ -3,6 +3,7 @@ dates, and the status feeding the record's adoptions through moderation."""
 
 import uuid
 from datetime import date
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -186,7 +187,7 @@ def _set_status(user: User, plan: AdoptionPlan, status: str) -> None:
 
 
 def test_adopted_waits_for_a_moderator_then_becomes_public(
-    member: User, moderator: User, record: Innovation
+    member: User, moderator: User, record: Innovation, after_commit: Any
 ) -> None:
     plan = start(member, record)
     _set_status(member, plan, "adopted")
@@ -202,9 +203,10 @@ def test_adopted_waits_for_a_moderator_then_becomes_public(
     assert "South Hams" in queue.content.decode()
     assert client_for(member).get("/moderation/adoptions/").status_code == 403
     revisions_before = Revision.objects.filter(innovation=record).count()
-    response = client_for(moderator).post(
-        f"/moderation/adoptions/{adoption.pk}/", {"decision": "confirm"}
-    )
+    with after_commit():
+        response = client_for(moderator).post(
+            f"/moderation/adoptions/{adoption.pk}/", {"decision": "confirm"}
+        )
     assert response.status_code == 302
     adoption.refresh_from_db()
     assert adoption.confirmed
@@ -225,7 +227,7 @@ def test_adopted_waits_for_a_moderator_then_becomes_public(
 
 
 def test_rejecting_needs_a_reason_and_removes_the_unconfirmed_adoption(
-    member: User, moderator: User, record: Innovation
+    member: User, moderator: User, record: Innovation, after_commit: Any
 ) -> None:
     plan = start(member, record)
     _set_status(member, plan, "in-progress")
@@ -233,10 +235,11 @@ def test_rejecting_needs_a_reason_and_removes_the_unconfirmed_adoption(
     client = client_for(moderator)
     response = client.post(f"/moderation/adoptions/{adoption.pk}/", {"decision": "reject"})
     assert "Enter why the adoption is not confirmed" in response.content.decode()
-    client.post(
-        f"/moderation/adoptions/{adoption.pk}/",
-        {"decision": "reject", "reason": "The plan has no tasks started"},
-    )
+    with after_commit():
+        client.post(
+            f"/moderation/adoptions/{adoption.pk}/",
+            {"decision": "reject", "reason": "The plan has no tasks started"},
+        )
     assert not Adoption.objects.filter(innovation=record).exists()
     plan.refresh_from_db()
     assert plan.review == AdoptionReview.REJECTED

@@ -60,11 +60,12 @@ def _files(root: Path) -> list[StoredFile]:
 
 
 def test_apply_with_a_pdf_stores_it_privately(
-    client: Client, applicant: Any, private_root: Path
+    client: Client, applicant: Any, private_root: Path, after_commit: Any
 ) -> None:
     moderator = UserFactory.create(role=Role.MODERATOR)
     cv = SimpleUploadedFile("my cv.pdf", pdf_bytes(), content_type="application/pdf")
-    response = client.post("/associates/apply/", _form(cv=cv))
+    with after_commit():
+        response = client.post("/associates/apply/", _form(cv=cv))
     assert response.status_code == 302, response.content.decode()[:2000]
     profile = AssociateProfile.objects.get(user=applicant)
     assert profile.status == ProfileStatus.SUBMITTED
@@ -153,7 +154,9 @@ def _apply(client: Client) -> AssociateProfile:
     return AssociateProfile.objects.get()
 
 
-def test_vetting_more_info_resubmit_and_approve(client: Client, applicant: Any) -> None:
+def test_vetting_more_info_resubmit_and_approve(
+    client: Client, applicant: Any, after_commit: Any
+) -> None:
     profile = _apply(client)
     moderator = UserFactory.create(role=Role.MODERATOR)
     mod = Client()
@@ -164,10 +167,11 @@ def test_vetting_more_info_resubmit_and_approve(client: Client, applicant: Any) 
     response = mod.post(f"/moderation/associates/{profile.pk}/", {"decision": "more-info"})
     assert "Enter the message for the applicant" in response.content.decode()
     mail.outbox.clear()
-    mod.post(
-        f"/moderation/associates/{profile.pk}/",
-        {"decision": "more-info", "message": "Tell us about your procurement work."},
-    )
+    with after_commit():
+        mod.post(
+            f"/moderation/associates/{profile.pk}/",
+            {"decision": "more-info", "message": "Tell us about your procurement work."},
+        )
     profile.refresh_from_db()
     assert profile.status == ProfileStatus.MORE_INFO
     assert mail.outbox[0].to == [applicant.email]

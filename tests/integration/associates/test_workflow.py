@@ -78,8 +78,9 @@ def test_members_of_no_council_cannot_raise_requests(client: Client) -> None:
     assert client.get("/help-requests/new/").status_code == 403
 
 
-def test_request_to_close_out(client: Client, setup: dict[str, Any]) -> None:
-    response = _raise(client, setup["record"].record_id)
+def test_request_to_close_out(client: Client, setup: dict[str, Any], after_commit: Any) -> None:
+    with after_commit():
+        response = _raise(client, setup["record"].record_id)
     assert response.status_code == 302
     help_request = HelpRequest.objects.get()
     assert help_request.author == setup["member"]
@@ -96,7 +97,8 @@ def test_request_to_close_out(client: Client, setup: dict[str, Any]) -> None:
     # Invite Alice: she is emailed and the invitation is in the audit log.
     mail.outbox.clear()
     best = setup["best"]
-    client.post(f"/help-requests/{help_request.pk}/invite/", {"associate": best.pk})
+    with after_commit():
+        client.post(f"/help-requests/{help_request.pk}/invite/", {"associate": best.pk})
     invitation = Invitation.objects.get()
     assert invitation.associate == best
     assert invitation.reasons
@@ -108,7 +110,8 @@ def test_request_to_close_out(client: Client, setup: dict[str, Any]) -> None:
     alice.force_login(best.user)
     assert "Merge our waste rounds" in alice.get("/associates/invitations/").content.decode()
     mail.outbox.clear()
-    response = alice.post(f"/associates/invitations/{invitation.pk}/", {"answer": "accept"})
+    with after_commit():
+        response = alice.post(f"/associates/invitations/{invitation.pk}/", {"answer": "accept"})
     engagement = Engagement.objects.get()
     assert response.url == f"/engagements/{engagement.pk}/"  # type: ignore[attr-defined]
     assert engagement.status == EngagementStatus.PROPOSED

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -88,14 +89,15 @@ def _old(record: Innovation) -> None:
     record.revisions.update(created_at=when)
 
 
-def test_weekly_digest_sends_matching_news_and_skips_empty(user: User) -> None:
+def test_weekly_digest_sends_matching_news_and_skips_empty(user: User, after_commit: Any) -> None:
     other = UserFactory.create()
     new = create_innovation(title="Brand new waste idea", themes=["shared-services"])
     old = create_innovation(themes=["shared-services"], title="Old idea")
     _old(old)
     services.follow(user, "theme", "shared-services")
     services.follow(other, "theme", "prevention")  # nothing new there: no email
-    result = send_weekly_digests.enqueue()  # the test settings run tasks immediately
+    with after_commit():
+        result = send_weekly_digests.enqueue()  # the test settings run tasks immediately
     assert result.return_value == 1
     assert len(mail.outbox) == 1
     email = mail.outbox[0]
@@ -108,12 +110,15 @@ def test_weekly_digest_sends_matching_news_and_skips_empty(user: User) -> None:
     assert DigestLog.objects.filter(user=user, item_count=1).exists()
     # A second run the same week sends nothing again.
     out = StringIO()
-    call_command("send_digests", stdout=out)
+    with after_commit():
+        call_command("send_digests", stdout=out)
     assert len(mail.outbox) == 1
     assert "Sent 0" in out.getvalue()
 
 
-def test_approved_change_to_a_followed_record_is_in_the_digest(user: User) -> None:
+def test_approved_change_to_a_followed_record_is_in_the_digest(
+    user: User, after_commit: Any
+) -> None:
     record = create_innovation(title="Followed record")
     _old(record)
     services.follow(user, "record", record.record_id)
@@ -127,7 +132,8 @@ def test_approved_change_to_a_followed_record_is_in_the_digest(user: User) -> No
     revision = propose_change(record, data, actor=user)
     assert revision is not None
     approve_revision(revision, actor=moderator)
-    assert send_weekly_digests.call() == 1
+    with after_commit():
+        assert send_weekly_digests.call() == 1
     assert "Followed record (changed)" in mail.outbox[0].body
 
 
