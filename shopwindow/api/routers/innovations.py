@@ -14,7 +14,7 @@ from ninja import Router
 
 from shopwindow.accounts.permissions import approved_council_ids, is_moderator
 from shopwindow.api.auth import token_auth
-from shopwindow.api.errors import ApiError, not_found
+from shopwindow.api.errors import ApiError, not_found, responses
 from shopwindow.authorities.models import Authority
 from shopwindow.innovations import selectors
 from shopwindow.innovations.models import Innovation
@@ -58,14 +58,18 @@ def represent(
 
 
 @router.get(
-    "/schema/innovation-record-1.1.json", summary="The Innovation Record JSON Schema, version 1.1"
+    "/schema/innovation-record-1.1.json",
+    summary="The Innovation Record JSON Schema, version 1.1",
+    response=responses({200: dict[str, Any]}),
 )
 def record_schema(request: HttpRequest) -> JsonResponse:
     return JsonResponse(load_schema("1.1"), content_type="application/schema+json")
 
 
 @router.get(
-    "/schema/innovation-record-1.json", summary="The Innovation Record JSON Schema, version 1"
+    "/schema/innovation-record-1.json",
+    summary="The Innovation Record JSON Schema, version 1",
+    response=responses({200: dict[str, Any]}),
 )
 def record_schema_1_0(request: HttpRequest) -> JsonResponse:
     return JsonResponse(load_schema("1"), content_type="application/schema+json")
@@ -79,12 +83,17 @@ def record_schema_1_0(request: HttpRequest) -> JsonResponse:
     "<mark>. `facets` gives counts per value, each facet counted with the other filters applied. "
     "A bad parameter value is a 400 naming the parameter.",
     openapi_extra={"parameters": openapi_parameters()},
+    response=responses({200: dict[str, Any]}),
 )
 def list_innovations(request: HttpRequest) -> dict[str, Any]:
     return search_response(request)
 
 
-@router.get("/innovations/{record_id}", summary="One published innovation record")
+@router.get(
+    "/innovations/{record_id}",
+    summary="One published innovation record",
+    response=responses({200: dict[str, Any]}, lookup=True),
+)
 def get_innovation(request: HttpRequest, record_id: str) -> dict[str, Any]:
     innovation = selectors.get_published(record_id)
     if innovation is None:
@@ -167,7 +176,7 @@ def _write(
     auth=token_auth,
     summary="Create a draft innovation record",
     openapi_extra=RECORD_BODY,
-    response={201: dict[str, Any], 400: dict[str, Any], 401: dict[str, Any], 403: dict[str, Any]},
+    response=responses({201: dict[str, Any]}, token=True, write=True),
 )
 def create_innovation(request: HttpRequest) -> JsonResponse:
     data = _read_body(request)
@@ -186,7 +195,7 @@ def create_innovation(request: HttpRequest) -> JsonResponse:
     description="Updating a published record does not change it: the change waits for a "
     "moderator as a pending revision (`pending_revision` is true).",
     openapi_extra=RECORD_BODY,
-    response={200: dict[str, Any], 201: dict[str, Any], 400: dict[str, Any], 403: dict[str, Any]},
+    response=responses({200: dict[str, Any], 201: dict[str, Any]}, token=True, write=True),
 )
 def update_innovation(request: HttpRequest, record_id: str) -> JsonResponse:
     data = _read_body(request)

@@ -5,6 +5,7 @@ Every problem comes back as `record <n> (<id>): <field path>: <problem>`, n coun
 """
 
 import json
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -141,9 +142,9 @@ def _schema_problems(error: SchemaError) -> list[tuple[str, str]]:
     if validator == "uniqueItems":
         return [(where, "lists the same value more than once")]
     if validator == "minimum":
-        return [(where, f"must be {value} or more")]
+        return [(where, f"must be {value:,} or more")]
     if validator == "maximum":
-        return [(where, f"must be {value} or less")]
+        return [(where, f"must be {value:,} or less")]
     return [(where, error.message)]
 
 
@@ -163,9 +164,22 @@ def _all_gss(record: dict[str, Any]) -> set[str]:
     return codes
 
 
+def _non_finite_numbers(value: Any, path: list[Any]) -> list[tuple[str, str]]:
+    """NaN and infinity pass a JSON Schema's minimum and maximum (every comparison with NaN is
+    false), and Python's json reads them, so they are refused here, wherever they are."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return [(format_path(path) or "(record)", "must be a finite number")]
+    if isinstance(value, dict):
+        return [p for key, item in value.items() for p in _non_finite_numbers(item, [*path, key])]
+    if isinstance(value, list):
+        return [p for i, item in enumerate(value) for p in _non_finite_numbers(item, [*path, i])]
+    return []
+
+
 def _domain_problems(record: dict[str, Any], known_gss: set[str]) -> list[tuple[str, str]]:
-    """Rules a JSON Schema cannot say: real authorities, real dates, plain text, web addresses."""
-    problems: list[tuple[str, str]] = []
+    """Rules a JSON Schema cannot say: real authorities, real dates, plain text, web addresses,
+    finite numbers."""
+    problems: list[tuple[str, str]] = _non_finite_numbers(record, [])
     for key in ("lead_authorities", "partner_authorities"):
         for i, code in enumerate(record.get(key) or []):
             if isinstance(code, str) and code not in known_gss:

@@ -1,0 +1,96 @@
+"""Fuzzing the open API with schemathesis: every operation of /api/v1/openapi.json, in process
+(Django's WSGI handler, no server), anonymously and with a council member's and a moderator's
+token. Every check is on: no server errors, every status and body as documented, invalid input
+rejected and valid input accepted. The cases run are printed for each identity."""
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any, cast
+
+import pytest
+import schemathesis
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from hypothesis import HealthCheck, settings
+
+from shopwindow.accounts.models import Role, User
+from shopwindow.api.services import create_token
+from shopwindow.authorities.models import Authority
+from tests.factories import CouncilMembershipFactory, UserFactory, create_innovation
+
+pytestmark = pytest.mark.django_db
+
+MAX_EXAMPLES = 25
+CASES: dict[str, Counter[str]] = {}
+
+
+@pytest.fixture(autouse=True)
+def keep_test_connection() -> Iterator[None]:
+    """Keep the test's database connection (and its transaction) open between requests, as
+    Django's test client does: a WSGI server closes old connections at each request."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+# The document the API serves, read through Django's WSGI handler in this process.
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", WSGIHandler())
+schema.config.generation.update(max_examples=MAX_EXAMPLES, modes=["positive", "negative"])
+
+
+def token_headers(role: str) -> dict[str, str]:
+    """A personal API token of a South Hams member (a moderator too for Role.MODERATOR)."""
+    user = cast(User, UserFactory(role=role))
+    CouncilMembershipFactory(user=user, authority=Authority.objects.get(gss="E07000044"))
+    _, value = create_token(user=user, name="fuzz")
+    return {"Authorization": f"Bearer {value}"}
+
+
+@pytest.fixture
+def fuzz_data(db: None) -> None:
+    create_innovation(id="fuzz-published")
+
+
+FUZZ_SETTINGS = settings(
+    max_examples=MAX_EXAMPLES,
+    deadline=None,
+    database=None,
+    derandomize=True,
+    suppress_health_check=list(HealthCheck),
+)
+
+
+def run_case(case: Any, identity: str, headers: dict[str, str]) -> None:
+    CASES.setdefault(identity, Counter())[f"{case.method} {case.path}"] += 1
+    case.call_and_validate(headers=headers)
+
+
+@schema.parametrize()
+@FUZZ_SETTINGS
+def test_fuzz_anonymous(case: Any, fuzz_data: None) -> None:
+    run_case(case, "anonymous", {})
+
+
+@pytest.fixture
+def member_headers(fuzz_data: None) -> dict[str, str]:
+    return token_headers(Role.MEMBER)
+
+
+@schema.parametrize()
+@FUZZ_SETTINGS
+def test_fuzz_member(case: Any, member_headers: dict[str, str]) -> None:
+    run_case(case, "member", member_headers)
+
+
+@pytest.fixture
+def moderator_headers(fuzz_data: None) -> dict[str, str]:
+    return token_headers(Role.MODERATOR)
+
+
+@schema.parametrize()
+@FUZZ_SETTINGS
+def test_fuzz_moderator(case: Any, moderator_headers: dict[str, str]) -> None:
+    run_case(case, "moderator", moderator_headers)
