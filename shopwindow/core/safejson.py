@@ -1,9 +1,9 @@
 """The one JSON loader for input from outside (API bodies, record files, pasted records).
 
-Python's `json` accepts `NaN`, `Infinity` and `-Infinity`, which are not JSON, and reads `1e400` as
-infinity: no database column or sum survives them; and recurses once per nesting level, so a deeply nested upload
-raises RecursionError. `loads` refuses both with `JSONInputError`, a `ValueError` whose message
-says what was wrong and where, like `json.JSONDecodeError`'s.
+Python's `json` accepts `NaN`, `Infinity` and `-Infinity`, which are not JSON, and reads `1e400`
+as infinity: no database column or sum survives them. It also recurses once per nesting level, so
+a deeply nested upload raises RecursionError. `loads` refuses all of these with `JSONInputError`
+(a `json.JSONDecodeError`, so a `ValueError`) whose message says what was wrong and where.
 """
 
 import json
