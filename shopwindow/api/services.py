@@ -1,10 +1,22 @@
-"""Creating and revoking personal API tokens."""
+"""Creating and revoking personal API tokens, and writing records through the API (audited)."""
+
+from typing import Any
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from shopwindow.accounts.models import User
+from shopwindow.accounts.services import record_event
 from shopwindow.api.models import ApiToken, hash_token, new_token_value
+from shopwindow.authorities.models import Authority
+from shopwindow.innovations.services.records import SaveResult, save_record
+from shopwindow.innovations.vocabularies import Source
+
+# Audit log actions (shopwindow.accounts.audit) for records written with an API token.
+RECORD_CREATED = "api.record_created"
+RECORD_UPDATED = "api.record_updated"
+CHANGE_PROPOSED = "api.record_change_proposed"
 
 
 @transaction.atomic
@@ -24,3 +36,39 @@ def revoke_token(*, user: User, token_id: int) -> bool:
         revoked_at=timezone.now()
     )
     return updated == 1
+
+
+@transaction.atomic
+def write_record(
+    *,
+    user: User,
+    data: Any,
+    owner: Authority,
+    create_only: bool,
+    request: HttpRequest | None = None,
+) -> SaveResult:
+    """Save a draft record (or propose a change to a published one) for a token's owner, and log
+    it in the audit log in the same transaction. Raises RecordValidationError, or
+    RecordExistsError when create_only and the id is taken."""
+    result = save_record(
+        data,
+        actor=user,
+        publish=False,
+        source=Source.API,
+        owner=owner,
+        create_only=create_only,
+    )
+    if result.revision is not None:
+        action = (
+            RECORD_CREATED
+            if result.created
+            else (CHANGE_PROPOSED if result.pending else RECORD_UPDATED)
+        )
+        record_event(
+            actor=user,
+            action=action,
+            target=result.innovation,
+            request=request,
+            extra={"revision": result.revision.pk},
+        )
+    return result

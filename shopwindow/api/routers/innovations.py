@@ -6,7 +6,6 @@ GET is open to everyone and shows published records only. POST and PUT need a pe
 update drafts and never publish. Validation is the same as the importer's and the form's.
 """
 
-import json
 from typing import Any
 
 from django.http import HttpRequest, JsonResponse
@@ -15,18 +14,20 @@ from ninja import Router
 from shopwindow.accounts.permissions import approved_council_ids, is_moderator
 from shopwindow.api.auth import token_auth
 from shopwindow.api.errors import ApiError, not_found, responses
+from shopwindow.api.services import write_record
 from shopwindow.authorities.models import Authority
+from shopwindow.core import safejson
 from shopwindow.innovations import selectors
 from shopwindow.innovations.models import Innovation
 from shopwindow.innovations.serialisation import record_to_dict
-from shopwindow.innovations.services.records import save_record
+from shopwindow.innovations.services.records import RecordExistsError
 from shopwindow.innovations.services.validation import (
     RecordError,
     RecordValidationError,
     load_schema,
     validate_record,
 )
-from shopwindow.innovations.vocabularies import Source, WorkflowStatus
+from shopwindow.innovations.vocabularies import WorkflowStatus
 from shopwindow.search.api import openapi_parameters, search_response
 
 router = Router()
@@ -118,9 +119,13 @@ def _invalid(errors: list[RecordError]) -> JsonResponse:
 
 def _read_body(request: HttpRequest) -> Any:
     try:
-        return json.loads(request.body or b"")
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ApiError(400, f"The request body is not valid JSON: {exc}") from None
+        return safejson.loads(request.body or b"")
+    except safejson.JSONInputError as exc:
+        raise ApiError(
+            400, f"The request body is not valid JSON: {exc}", parameter="body"
+        ) from None
+    except UnicodeDecodeError:
+        raise ApiError(400, "The request body is not UTF-8 text", parameter="body") from None
 
 
 def _lead_ids(data: dict[str, Any]) -> list[int]:
@@ -130,7 +135,12 @@ def _lead_ids(data: dict[str, Any]) -> list[int]:
 
 
 def _write(
-    request: HttpRequest, data: Any, existing: Innovation | None, status: int
+    request: HttpRequest,
+    data: Any,
+    existing: Innovation | None,
+    status: int,
+    *,
+    create_only: bool = False,
 ) -> JsonResponse:
     user = request.auth  # type: ignore[attr-defined]
     moderator = is_moderator(user)
@@ -153,15 +163,17 @@ def _write(
         raise ApiError(403, "You must be a member of one of the record's lead authorities")
     owner_id = next((i for i in leads if i in councils), leads[0])
     try:
-        result = save_record(
-            data,
-            actor=user,
-            publish=False,
-            source=Source.API,
+        result = write_record(
+            user=user,
+            data=data,
             owner=Authority.objects.get(pk=owner_id),
+            create_only=create_only,
+            request=request,
         )
     except RecordValidationError as exc:
         return _invalid(exc.errors)
+    except RecordExistsError as exc:
+        raise _exists(exc.record_id) from None
     innovation = selectors.with_record_relations(Innovation.objects.all()).get(
         pk=result.innovation.pk
     )
@@ -182,10 +194,18 @@ def create_innovation(request: HttpRequest) -> JsonResponse:
     data = _read_body(request)
     record_id = data.get("id") if isinstance(data, dict) else None
     if isinstance(record_id, str) and Innovation.objects.filter(record_id=record_id).exists():
-        raise ApiError(
-            409, f"A record with id {record_id!r} exists: use PUT /innovations/{record_id}"
-        )
-    return _write(request, data, None, 201)
+        raise _exists(record_id)
+    # The check above answers most repeats early; save_record checks again in its transaction,
+    # and the unique index settles two creates at the same moment: one 201, one 409.
+    return _write(request, data, None, 201, create_only=True)
+
+
+def _exists(record_id: str) -> ApiError:
+    return ApiError(
+        409,
+        f"A record with id {record_id!r} exists: use PUT /innovations/{record_id}",
+        parameter="id",
+    )
 
 
 @router.put(
