@@ -35,13 +35,42 @@ router = Router()
 # A council member cannot change a record while it waits for a moderator, or once withdrawn.
 LOCKED = {WorkflowStatus.SUBMITTED, WorkflowStatus.WITHDRAWN}
 
-RECORD_BODY = {
-    "requestBody": {
-        "required": True,
-        "description": "One record in the Innovation Record format "
-        "(see /api/v1/schema/innovation-record-1.1.json, $defs/record). Every figure of a "
-        "record not tagged illustrative needs a source that names it in `supports`.",
-        "content": {"application/json": {"schema": {"type": "object"}}},
+
+def _inline(node: Any, defs: dict[str, Any]) -> Any:
+    """The schema with each `{"$ref": "#/$defs/x"}` replaced by a copy of x (they do not nest)."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            return _inline(defs[ref.removeprefix("#/$defs/")], defs)
+        return {key: _inline(value, defs) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_inline(item, defs) for item in node]
+    return node
+
+
+def record_body() -> dict[str, Any]:
+    """The request body of POST and PUT: the Innovation Record schema's `record`, inlined."""
+    defs = load_schema("1.1")["$defs"]
+    return {
+        "requestBody": {
+            "required": True,
+            "description": "One record in the Innovation Record format "
+            "(/api/v1/schema/innovation-record-1.1.json, $defs/record). Rules the schema cannot "
+            "state are checked too, each a 400 naming the field: authorities must be real GSS "
+            "codes; every figure of a record not tagged illustrative needs a source that names "
+            "it in `supports`; title and summary are plain text; dates are real dates; for PUT "
+            "the id is the one in the URL.",
+            "content": {"application/json": {"schema": _inline(defs["record"], defs)}},
+        }
+    }
+
+
+SCHEMA_DOCUMENT = {
+    "responses": {
+        200: {
+            "description": "The JSON Schema document",
+            "content": {"application/schema+json": {"schema": {"type": "object"}}},
+        }
     }
 }
 
@@ -61,7 +90,8 @@ def represent(
 @router.get(
     "/schema/innovation-record-1.1.json",
     summary="The Innovation Record JSON Schema, version 1.1",
-    response=responses({200: dict[str, Any]}),
+    response=responses({}),
+    openapi_extra=SCHEMA_DOCUMENT,
 )
 def record_schema(request: HttpRequest) -> JsonResponse:
     return JsonResponse(load_schema("1.1"), content_type="application/schema+json")
@@ -70,7 +100,8 @@ def record_schema(request: HttpRequest) -> JsonResponse:
 @router.get(
     "/schema/innovation-record-1.json",
     summary="The Innovation Record JSON Schema, version 1",
-    response=responses({200: dict[str, Any]}),
+    response=responses({}),
+    openapi_extra=SCHEMA_DOCUMENT,
 )
 def record_schema_1_0(request: HttpRequest) -> JsonResponse:
     return JsonResponse(load_schema("1"), content_type="application/schema+json")
@@ -187,7 +218,7 @@ def _write(
     "/innovations",
     auth=token_auth,
     summary="Create a draft innovation record",
-    openapi_extra=RECORD_BODY,
+    openapi_extra=record_body(),
     response=responses({201: dict[str, Any]}, token=True, write=True),
 )
 def create_innovation(request: HttpRequest) -> JsonResponse:
@@ -214,7 +245,7 @@ def _exists(record_id: str) -> ApiError:
     summary="Create or update a draft innovation record",
     description="Updating a published record does not change it: the change waits for a "
     "moderator as a pending revision (`pending_revision` is true).",
-    openapi_extra=RECORD_BODY,
+    openapi_extra=record_body(),
     response=responses({200: dict[str, Any], 201: dict[str, Any]}, token=True, write=True),
 )
 def update_innovation(request: HttpRequest, record_id: str) -> JsonResponse:

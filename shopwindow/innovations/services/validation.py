@@ -154,11 +154,16 @@ def _record_id(record: Any) -> str | None:
     return None
 
 
+def _list(value: Any) -> list[Any]:
+    """A list field's items, or none when it is not a list (the schema reports that)."""
+    return value if isinstance(value, list) else []
+
+
 def _all_gss(record: dict[str, Any]) -> set[str]:
     codes: set[str] = set()
     for key in ("lead_authorities", "partner_authorities"):
-        codes.update(c for c in record.get(key) or [] if isinstance(c, str))
-    for adoption in record.get("adoptions") or []:
+        codes.update(c for c in _list(record.get(key)) if isinstance(c, str))
+    for adoption in _list(record.get("adoptions")):
         if isinstance(adoption, dict) and isinstance(adoption.get("authority"), str):
             codes.add(adoption["authority"])
     return codes
@@ -181,15 +186,15 @@ def _domain_problems(record: dict[str, Any], known_gss: set[str]) -> list[tuple[
     finite numbers."""
     problems: list[tuple[str, str]] = _non_finite_numbers(record, [])
     for key in ("lead_authorities", "partner_authorities"):
-        for i, code in enumerate(record.get(key) or []):
+        for i, code in enumerate(_list(record.get(key))):
             if isinstance(code, str) and code not in known_gss:
                 problems.append((f"{key}[{i}]", f"{code!r} is not a known authority GSS code"))
-    leads = set(record.get("lead_authorities") or [])
-    for i, code in enumerate(record.get("partner_authorities") or []):
+    leads = {c for c in _list(record.get("lead_authorities")) if isinstance(c, str)}
+    for i, code in enumerate(_list(record.get("partner_authorities"))):
         if isinstance(code, str) and code in leads:
             problems.append((f"partner_authorities[{i}]", f"{code} is already a lead authority"))
     seen_adopters: set[str] = set()
-    for i, adoption in enumerate(record.get("adoptions") or []):
+    for i, adoption in enumerate(_list(record.get("adoptions"))):
         if not isinstance(adoption, dict):
             continue
         code = adoption.get("authority")
@@ -308,7 +313,7 @@ def _dates(record: dict[str, Any]) -> list[tuple[str, str]]:
     for i, source in enumerate(sources if isinstance(sources, list) else []):
         if isinstance(source, dict) and isinstance(source.get("published_on"), str):
             found.append((f"evidence.sources[{i}].published_on", source["published_on"]))
-    for i, adoption in enumerate(record.get("adoptions") or []):
+    for i, adoption in enumerate(_list(record.get("adoptions"))):
         if isinstance(adoption, dict) and isinstance(adoption.get("started_on"), str):
             found.append((f"adoptions[{i}].started_on", adoption["started_on"]))
     return found

@@ -197,3 +197,12 @@ def test_api_writes_are_in_the_audit_log(client: Client, member: User) -> None:
         (RECORD_UPDATED, str(Innovation.objects.get(record_id="audited").pk)),
         (CHANGE_PROPOSED, str(Innovation.objects.get(record_id="live-one").pk)),
     ]
+
+
+@pytest.mark.parametrize("leads", [[{"gss": "E07000044"}], 5, "E07000044"])
+def test_a_wrongly_typed_list_is_a_400_not_a_500(client: Client, member: User, leads: Any) -> None:
+    """Found by schemathesis: an object in lead_authorities was a TypeError."""
+    record = innovation_record(id="odd-leads", lead_authorities=leads, adoptions=7)
+    response = post(client, json.dumps(record), bearer(member))
+    assert response.status_code == 400
+    assert "lead_authorities" in response.json()["detail"] + " ".join(response.json()["errors"])
