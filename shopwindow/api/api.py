@@ -17,7 +17,7 @@ api = NinjaAPI(
         "councils. Reading is open to everyone; writing needs a personal API token."
     ),
     urls_namespace="api",
-    docs_url="/docs/",
+    docs_url=None,  # served by shopwindow.api.views.docs, under the site's CSP
     openapi_url="/openapi.json",
 )
 install_error_handlers(api)

@@ -1,15 +1,27 @@
-"""The page where signed-in users create and revoke personal API tokens."""
+"""The page where signed-in users create and revoke personal API tokens, and the API's
+interactive documentation (Swagger UI, served from this site under its Content Security Policy)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from shopwindow.api import selectors, services
 from shopwindow.api.forms import TokenForm
 
 NEW_TOKEN_SESSION_KEY = "api_new_token"  # noqa: S105 - a session key name
+
+
+def docs(request: HttpRequest) -> HttpResponse:
+    """Swagger UI from the swagger-ui-dist npm package (laid out by `make frontend`), started by
+    a static script: no CDN, no inline script."""
+    return render(
+        request,
+        "api/docs.html",
+        {"title": "Shopwindow API", "openapi_url": reverse("api:openapi-json")},
+    )
 
 
 @login_required

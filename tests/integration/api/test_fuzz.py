@@ -22,7 +22,7 @@ from tests.factories import CouncilMembershipFactory, UserFactory, create_innova
 
 pytestmark = pytest.mark.django_db
 
-MAX_EXAMPLES = 25
+MAX_EXAMPLES = 20
 COVERAGE_PHASE = False
 # Cases run per identity and operation; tests/integration/api/conftest.py prints them.
 CASES: dict[str, Counter[str]] = {}
