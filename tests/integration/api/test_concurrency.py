@@ -26,7 +26,7 @@ def test_two_concurrent_creates_of_one_id_give_201_and_409(django_db_blocker: An
         user = cast(User, UserFactory())
         CouncilMembershipFactory(user=user, authority=Authority.objects.get(gss="E07000044"))
         _, value = create_token(user=user, name="race")
-        headers = {"HTTP_AUTHORIZATION": f"Bearer {value}"}
+        headers: dict[str, Any] = {"HTTP_AUTHORIZATION": f"Bearer {value}"}
         body = json.dumps(innovation_record(id="raced"))
         statuses: list[int] = []
         barrier = threading.Barrier(2)

@@ -39,12 +39,12 @@ def member() -> User:
     return user
 
 
-def bearer(user: User) -> dict[str, str]:
+def bearer(user: User) -> dict[str, Any]:
     _, value = create_token(user=user, name="test")
     return {"HTTP_AUTHORIZATION": f"Bearer {value}"}
 
 
-def post(client: Client, body: str, headers: dict[str, str]) -> Any:
+def post(client: Client, body: str, headers: dict[str, Any]) -> Any:
     return client.post("/api/v1/innovations", data=body, content_type="application/json", **headers)
 
 
