@@ -21,7 +21,7 @@ from shopwindow.api.services import create_token
 from shopwindow.authorities.models import Authority
 from tests.factories import CouncilMembershipFactory, UserFactory, create_innovation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 MAX_EXAMPLES = 20
 COVERAGE_PHASE = False
