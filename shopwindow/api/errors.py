@@ -58,6 +58,24 @@ class ApiError(HttpError):
         self.parameter = parameter
 
 
+RETRY_AFTER = {
+    "Retry-After": {
+        "description": "Seconds to wait before trying again",
+        "schema": {"type": "integer", "minimum": 1},
+    }
+}
+
+
+def with_retry_after(schema: Any) -> Any:
+    """The OpenAPI document with the Retry-After header on every 429 response."""
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            for status, response in operation.get("responses", {}).items():
+                if str(status) == "429":
+                    response["headers"] = RETRY_AFTER
+    return schema
+
+
 def bad_parameter(parameter: str, message: str) -> ApiError:
     return ApiError(400, f"{parameter}: {message}", parameter=parameter)
 
