@@ -37,3 +37,11 @@ def test_token_operations_declare_401_and_writes_403_and_409(client: Client) -> 
             assert "401" in responses, (method, path)
         if method in {"POST", "PUT"}:
             assert {"401", "403", "409"} <= set(responses), (method, path)
+
+
+def test_the_fuzzed_document_is_the_served_one(client: Client) -> None:
+    from shopwindow.api.api import api
+
+    served = json.loads(client.get("/api/v1/openapi.json").content)
+    built = json.loads(json.dumps(api.get_openapi_schema(path_prefix="/api/v1/")))
+    assert served == built
