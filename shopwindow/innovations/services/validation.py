@@ -221,12 +221,10 @@ def _domain_problems(record: dict[str, Any], known_gss: set[str]) -> list[tuple[
     sources = evidence.get("sources") if isinstance(evidence, dict) else None
     for i, source in enumerate(sources if isinstance(sources, list) else []):
         url = source.get("url") if isinstance(source, dict) else None
-        if isinstance(url, str):
-            parsed = urlparse(url)
-            if parsed.scheme not in {"http", "https"} or not parsed.netloc or " " in url:
-                problems.append(
-                    (f"evidence.sources[{i}].url", "must be a web address starting http(s)://")
-                )
+        if isinstance(url, str) and not _is_web_address(url):
+            problems.append(
+                (f"evidence.sources[{i}].url", "must be a web address starting http(s)://")
+            )
     contact = record.get("contact")
     email = contact.get("email") if isinstance(contact, dict) else None
     if isinstance(email, str):
@@ -235,6 +233,15 @@ def _domain_problems(record: dict[str, Any], known_gss: set[str]) -> list[tuple[
         except DjangoValidationError:
             problems.append(("contact.email", f"{email!r} is not an email address"))
     return problems
+
+
+def _is_web_address(url: str) -> bool:
+    try:
+        parsed = urlparse(url)
+        parsed.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:  # "http://[" is an invalid IPv6 address to urlparse
+        return False
+    return parsed.scheme in {"http", "https"} and bool(parsed.netloc) and " " not in url
 
 
 _FIELD_PATH = re.compile(r"^[a-z_]+(\.[a-z_]+|\[[0-9]+\])*$")

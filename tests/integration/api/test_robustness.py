@@ -206,3 +206,19 @@ def test_a_wrongly_typed_list_is_a_400_not_a_500(client: Client, member: User, l
     response = post(client, json.dumps(record), bearer(member))
     assert response.status_code == 400
     assert "lead_authorities" in response.json()["detail"] + " ".join(response.json()["errors"])
+
+
+@pytest.mark.parametrize("url", ["http://[", "https://example.org:port/", "http://[::1"])
+def test_a_malformed_source_address_is_a_400_not_a_500(
+    client: Client, member: User, url: str
+) -> None:
+    """Found by schemathesis: urlparse raises ValueError for "http://[" (an invalid IPv6 host)."""
+    record = innovation_record(id="bad-url")
+    record["evidence"] = {
+        "level": 2,
+        "verification": "self-reported",
+        "sources": [{"title": "A report", "url": url}],
+    }
+    response = post(client, json.dumps(record), bearer(member))
+    assert response.status_code == 400
+    assert "evidence.sources[0].url: must be a web address" in " ".join(response.json()["errors"])
