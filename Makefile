@@ -12,6 +12,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 FRONTEND := var/frontend
 GOVUK_DIST := node_modules/govuk-frontend/dist/govuk
+SWAGGER_DIST := node_modules/swagger-ui-dist
 export DJANGO_SETTINGS_MODULE ?= shopwindow.settings.dev
 
 .PHONY: help setup run serve test test-sqlite test-postgres check lint format bench lock \
@@ -36,9 +37,13 @@ $(FRONTEND)/.built: node_modules/.installed
 	cp $(GOVUK_DIST)/govuk-frontend.min.css $(GOVUK_DIST)/govuk-frontend.min.css.map \
 		$(GOVUK_DIST)/govuk-frontend.min.js $(GOVUK_DIST)/govuk-frontend.min.js.map $(FRONTEND)/static/govuk/
 	cp -r $(GOVUK_DIST)/assets $(FRONTEND)/root/assets
+	@# Swagger UI for the API docs page (/api/v1/docs/), served from this site under the CSP.
+	mkdir -p $(FRONTEND)/static/swagger-ui
+	cp $(SWAGGER_DIST)/swagger-ui-bundle.js $(SWAGGER_DIST)/swagger-ui.css \
+		$(SWAGGER_DIST)/LICENSE $(FRONTEND)/static/swagger-ui/
 	touch $@
 
-frontend: $(FRONTEND)/.built ## Install npm packages and lay out GOV.UK Frontend's CSS, JS, fonts and images
+frontend: $(FRONTEND)/.built ## Install npm packages and lay out GOV.UK Frontend (CSS, JS, fonts, images) and Swagger UI
 
 setup: $(BIN)/.installed frontend ## Create the virtualenv and build the front end
 	@mkdir -p var

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from shopwindow.api import views as api_views
 from shopwindow.api.api import api
 from shopwindow.innovations.urls import app_name as innovations_namespace
 from shopwindow.innovations.urls import urlpatterns as record_patterns
@@ -31,6 +32,7 @@ urlpatterns = [
     path("report/", include("shopwindow.reports.urls")),
     path("moderation/briefings/", include("shopwindow.reports.briefing_urls")),
     path("moderation/", include("shopwindow.accounts.moderation_urls")),
+    path("api/v1/docs/", api_views.docs, name="api-docs-page"),
     path("api/v1/", api.urls),
     path("api/", RedirectView.as_view(url="/api/v1/docs/", permanent=False), name="api-docs"),
     path("admin/", admin.site.urls),

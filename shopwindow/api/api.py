@@ -1,16 +1,24 @@
 """The NinjaAPI instance for /api/v1/. Each domain adds a router in shopwindow/api/routers/."""
 
+from typing import Any
+
 from ninja import NinjaAPI
 
 from shopwindow.api.auth import AddressThrottle
-from shopwindow.api.errors import install_error_handlers
+from shopwindow.api.errors import install_error_handlers, with_retry_after
 from shopwindow.api.routers import adoption as adoption_routes
 from shopwindow.api.routers import associates as associates_routes
 from shopwindow.api.routers import authorities, innovations
 from shopwindow.api.routers import stats as stats_routes
 from shopwindow.api.routers import tailoring as tailoring_routes
 
-api = NinjaAPI(
+
+class ShopwindowAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        return with_retry_after(super().get_openapi_schema(**kwargs))
+
+
+api = ShopwindowAPI(
     title="Shopwindow API",
     version="1",
     description=(
@@ -18,7 +26,7 @@ api = NinjaAPI(
         "councils. Reading is open to everyone; writing needs a personal API token."
     ),
     urls_namespace="api",
-    docs_url="/docs/",
+    docs_url=None,  # served by shopwindow.api.views.docs, under the site's CSP
     openapi_url="/openapi.json",
     throttle=[AddressThrottle()],
 )

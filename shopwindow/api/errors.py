@@ -1,13 +1,56 @@
 """JSON errors for the API: a 404 that says what was not found, a 400 that names the parameter,
-a 429 with Retry-After when a rate limit is reached."""
+a 429 with Retry-After when a rate limit is reached.
 
+Every error has the one shape `ErrorOut`, and every operation declares the error statuses it can
+return (`responses`), so that the OpenAPI document lists each status a client can meet.
+"""
+
+from enum import StrEnum
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError, Throttled, ValidationError
+from pydantic import Field
 
 from shopwindow.core.ratelimit import RateLimited
+
+
+class FieldProblem(Schema):
+    parameter: str = Field(description="The parameter or field at fault, like page or title")
+    message: str
+
+
+class ErrorOut(Schema):
+    """The body of every error response."""
+
+    detail: str = Field(description="What went wrong, in words")
+    parameter: str | None = Field(None, description="The parameter or field at fault, if one is")
+    errors: list[FieldProblem | str] | None = Field(
+        None, description="Every problem found: a bad parameter each, or a record's problems"
+    )
+
+
+def code_enum(name: str, codes: list[str]) -> Any:
+    """An enum of vocabulary codes, so that the OpenAPI document lists the allowed values."""
+    return StrEnum(name, {code: code for code in codes})
+
+
+def responses(
+    ok: dict[int, Any], *, token: bool = False, write: bool = False, lookup: bool = False
+) -> dict[int, Any]:
+    """The statuses an operation can return: its successes, 400 (a bad parameter or body) and
+    429 (too many requests: wait for Retry-After) always; 401 with a token; 403 and 409 for a
+    write; 404 for a look-up of one thing."""
+    statuses: dict[int, Any] = {**ok, 400: ErrorOut, 429: ErrorOut}
+    if token:
+        statuses[401] = ErrorOut
+    if write:
+        statuses[403] = ErrorOut
+        statuses[409] = ErrorOut
+    if lookup:
+        statuses[404] = ErrorOut
+    return statuses
 
 
 class ApiError(HttpError):
@@ -16,6 +59,24 @@ class ApiError(HttpError):
     def __init__(self, status_code: int, message: str, *, parameter: str | None = None) -> None:
         super().__init__(status_code, message)
         self.parameter = parameter
+
+
+RETRY_AFTER = {
+    "Retry-After": {
+        "description": "Seconds to wait before trying again",
+        "schema": {"type": "integer", "minimum": 1},
+    }
+}
+
+
+def with_retry_after(schema: Any) -> Any:
+    """The OpenAPI document with the Retry-After header on every 429 response."""
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            for status, response in operation.get("responses", {}).items():
+                if str(status) == "429":
+                    response["headers"] = RETRY_AFTER
+    return schema
 
 
 def bad_parameter(parameter: str, message: str) -> ApiError:

@@ -4,11 +4,29 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from ninja import Query
 
 from shopwindow.api.errors import bad_parameter
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
+# Far beyond any list's last page, and small enough that (page - 1) * page_size stays an offset
+# every database accepts (?page=9223372036854775807 was a 500).
+MAX_PAGE = 100_000
+# The largest id a path may name: a BigAutoField's maximum (a larger number was a 500).
+MAX_ID = 2**63 - 1
+
+
+def page_number(default: int = 1) -> Any:
+    """The `page` query parameter, bounded in the OpenAPI document and by validation."""
+    return Query(default, ge=1, le=MAX_PAGE, description=f"Page number, 1 to {MAX_PAGE}")
+
+
+def page_size_param(default: int = DEFAULT_PAGE_SIZE) -> Any:
+    """The `page_size` query parameter, bounded like `page_number`."""
+    return Query(
+        default, ge=1, le=MAX_PAGE_SIZE, description=f"Results a page, 1 to {MAX_PAGE_SIZE}"
+    )
 
 
 def page_url(request: HttpRequest, page: int) -> str:
@@ -26,8 +44,8 @@ def paginate(
     count: int | None = None,
 ) -> tuple[dict[str, Any], Any]:
     """Slice `items` for the page; return the envelope (without results) and the page's items."""
-    if page < 1:
-        raise bad_parameter("page", "must be 1 or more")
+    if page < 1 or page > MAX_PAGE:
+        raise bad_parameter("page", f"must be between 1 and {MAX_PAGE}")
     if page_size < 1 or page_size > MAX_PAGE_SIZE:
         raise bad_parameter("page_size", f"must be between 1 and {MAX_PAGE_SIZE}")
     if count is not None:

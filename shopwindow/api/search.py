@@ -9,7 +9,13 @@ from shopwindow.api.errors import bad_parameter
 from shopwindow.api.pagination import page_url
 from shopwindow.innovations.serialisation import number
 from shopwindow.search.facets import FACETS, SORT_CODES
-from shopwindow.search.params import MAX_PAGE_SIZE, BadParameter, parse_params
+from shopwindow.search.params import (
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    MAX_SAVINGS_MIN,
+    BadParameter,
+    parse_params,
+)
 from shopwindow.search.selectors import search
 
 
@@ -21,7 +27,7 @@ def _array(description: str, name: str, codes: list[str]) -> dict[str, Any]:
         "description": description,
         "style": "form",
         "explode": True,
-        "schema": {"type": "array", "items": {"type": "string", "enum": codes}},
+        "schema": {"type": "array", "items": {"type": "string", "enum": codes}, "minItems": 1},
     }
 
 
@@ -33,7 +39,7 @@ def openapi_parameters() -> list[dict[str, Any]]:
             "required": False,
             "description": 'Words to search for. "Quoted phrases", -exclusions and OR work; '
             "local-government synonyms are included; the last word also matches as a prefix.",
-            "schema": {"type": "string", "maxLength": 200},
+            "schema": {"type": "string", "minLength": 1, "maxLength": 200},
         }
     ]
     for facet in FACETS:
@@ -57,7 +63,7 @@ def openapi_parameters() -> list[dict[str, Any]]:
             "in": "query",
             "required": False,
             "description": "Lowest annual saving in pounds.",
-            "schema": {"type": "number", "minimum": 0},
+            "schema": {"type": "number", "minimum": 0, "maximum": MAX_SAVINGS_MIN},
         },
         {
             "name": "include_illustrative",
@@ -79,7 +85,7 @@ def openapi_parameters() -> list[dict[str, Any]]:
             "name": "page",
             "in": "query",
             "required": False,
-            "schema": {"type": "integer", "minimum": 1, "default": 1},
+            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
         },
         {
             "name": "page_size",
@@ -91,7 +97,17 @@ def openapi_parameters() -> list[dict[str, Any]]:
     return parameters
 
 
+def _refuse_empty_values(request: HttpRequest) -> None:
+    """The search page's form sends empty fields, which mean "any"; the API says what it means,
+    so an empty value there is a mistake, named like any other bad value."""
+    known = {parameter["name"] for parameter in openapi_parameters()}
+    for name in request.GET:
+        if name in known and "" in request.GET.getlist(name):
+            raise bad_parameter(name, "must not be empty: leave the parameter out instead")
+
+
 def search_response(request: HttpRequest) -> dict[str, Any]:
+    _refuse_empty_values(request)
     try:
         params = parse_params(request.GET)
     except BadParameter as exc:

@@ -1,4 +1,6 @@
-"""Creating and revoking personal API tokens. Both are written to the audit log."""
+"""Creating and revoking personal API tokens, and writing records through the API (audited)."""
+
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -7,6 +9,14 @@ from shopwindow.accounts import audit
 from shopwindow.accounts.models import User
 from shopwindow.accounts.services import record_event
 from shopwindow.api.models import ApiToken, hash_token, new_token_value
+from shopwindow.authorities.models import Authority
+from shopwindow.innovations.services.records import SaveResult, save_record
+from shopwindow.innovations.vocabularies import Source
+
+# Audit log actions (shopwindow.accounts.audit) for records written with an API token.
+RECORD_CREATED = "api.record_created"
+RECORD_UPDATED = "api.record_updated"
+CHANGE_PROPOSED = "api.record_change_proposed"
 
 
 def _audit_details(token: ApiToken) -> dict[str, str]:
@@ -56,3 +66,39 @@ def revoke_token(*, user: User, token_id: int, origin: audit.Origin | None = Non
         extra=_audit_details(token),
     )
     return True
+
+
+@transaction.atomic
+def write_record(
+    *,
+    user: User,
+    data: Any,
+    owner: Authority,
+    create_only: bool,
+    origin: audit.Origin | None = None,
+) -> SaveResult:
+    """Save a draft record (or propose a change to a published one) for a token's owner, and log
+    it in the audit log in the same transaction. Raises RecordValidationError, or
+    RecordExistsError when create_only and the id is taken."""
+    result = save_record(
+        data,
+        actor=user,
+        publish=False,
+        source=Source.API,
+        owner=owner,
+        create_only=create_only,
+    )
+    if result.revision is not None:
+        action = (
+            RECORD_CREATED
+            if result.created
+            else (CHANGE_PROPOSED if result.pending else RECORD_UPDATED)
+        )
+        record_event(
+            actor=user,
+            action=action,
+            target=result.innovation,
+            origin=origin,
+            extra={"revision": result.revision.pk},
+        )
+    return result

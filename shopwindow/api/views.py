@@ -1,8 +1,9 @@
-"""The page where signed-in users create and revoke personal API tokens.
+"""The page where signed-in users create and revoke personal API tokens, and the API's
+interactive documentation (Swagger UI, served from this site under its Content Security Policy).
 
-Who may create one is the permission matrix's api_token row (accounts.permissions.can): council
-members, associates, moderators and admins. A member of no council sees why not, and can still
-see and revoke the tokens they made while they belonged to one.
+Who may create a token is the permission matrix's api_token row (accounts.permissions.can):
+council members, associates, moderators and admins. A member of no council sees why not, and can
+still see and revoke the tokens they made while they belonged to one.
 """
 
 from django.contrib import messages
@@ -10,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from shopwindow.accounts import audit
@@ -19,6 +21,16 @@ from shopwindow.api import selectors, services
 from shopwindow.api.forms import TokenForm
 
 NEW_TOKEN_SESSION_KEY = "api_new_token"  # noqa: S105 - a session key name
+
+
+def docs(request: HttpRequest) -> HttpResponse:
+    """Swagger UI from the swagger-ui-dist npm package (laid out by `make frontend`), started by
+    a static script: no CDN, no inline script."""
+    return render(
+        request,
+        "api/docs.html",
+        {"title": "Shopwindow API", "openapi_url": reverse("api:openapi-json")},
+    )
 
 
 @login_required

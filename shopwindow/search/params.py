@@ -14,6 +14,9 @@ from shopwindow.search.facets import FACETS, SORT_CODES
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE_SIZE = 100
+MAX_PAGE = 100_000
+# No saving is larger (the Innovation Record schema's maximum); a bigger figure is a mistake.
+MAX_SAVINGS_MIN = 10_000_000_000
 DEFAULT_PAGE_SIZE = 20
 
 
@@ -71,8 +74,8 @@ def parse_params(params: QueryDict, *, default_page_size: int = DEFAULT_PAGE_SIZ
             raise BadParameter(
                 "savings_min", f"must be a number of pounds, not {raw_saving!r}"
             ) from None
-        if not savings_min.is_finite() or savings_min < 0:
-            raise BadParameter("savings_min", "must be 0 or more")
+        if not savings_min.is_finite() or not 0 <= savings_min <= MAX_SAVINGS_MIN:
+            raise BadParameter("savings_min", f"must be between 0 and {MAX_SAVINGS_MIN:,}")
     raw_switch = params.get("include_illustrative", "").strip().lower()
     if raw_switch not in {"", "true", "false", "1", "0", "on", "yes", "no"}:
         raise BadParameter("include_illustrative", "must be true or false")
@@ -88,6 +91,6 @@ def parse_params(params: QueryDict, *, default_page_size: int = DEFAULT_PAGE_SIZ
             include_illustrative=raw_switch in {"true", "1", "on", "yes"},
         ),
         sort=sort,
-        page=_integer(params, "page", 1, 1, 100_000),
+        page=_integer(params, "page", 1, 1, MAX_PAGE),
         page_size=_integer(params, "page_size", default_page_size, 1, MAX_PAGE_SIZE),
     )

@@ -10,8 +10,8 @@ from ninja import Router
 from shopwindow.adoption import selectors, spread
 from shopwindow.adoption.models import AdoptionPlan
 from shopwindow.api.auth import token_auth
-from shopwindow.api.errors import not_found
-from shopwindow.api.pagination import DEFAULT_PAGE_SIZE, paginate
+from shopwindow.api.errors import not_found, responses
+from shopwindow.api.pagination import page_number, page_size_param, paginate
 from shopwindow.innovations.selectors import get_published
 
 router = Router()
@@ -20,6 +20,7 @@ router = Router()
 @router.get(
     "/innovations/{record_id}/adoptions",
     summary="Confirmed adoptions of a published record",
+    response=responses({200: dict[str, Any]}, lookup=True),
     description="Councils whose adoption a moderator has confirmed (or that the record lists). "
     "Plans in progress that are not confirmed are not shown.",
 )
@@ -63,16 +64,26 @@ def _plan(request: HttpRequest, plan: AdoptionPlan, *, with_tasks: bool) -> dict
     return body
 
 
-@router.get("/plans", auth=token_auth, summary="Your councils' adoption plans")
+@router.get(
+    "/plans",
+    auth=token_auth,
+    summary="Your councils' adoption plans",
+    response=responses({200: dict[str, Any]}, token=True),
+)
 def list_plans(
-    request: HttpRequest, page: int = 1, page_size: int = DEFAULT_PAGE_SIZE
+    request: HttpRequest, page: int = page_number(), page_size: int = page_size_param()
 ) -> dict[str, Any]:
     plans = selectors.council_plans(request.auth).order_by("-updated_at", "pk")  # type: ignore[attr-defined]
     envelope, items = paginate(request, plans, page=page, page_size=page_size)
     return {**envelope, "results": [_plan(request, p, with_tasks=False) for p in items]}
 
 
-@router.get("/plans/{plan_id}", auth=token_auth, summary="One adoption plan with its tasks")
+@router.get(
+    "/plans/{plan_id}",
+    auth=token_auth,
+    summary="One adoption plan with its tasks",
+    response=responses({200: dict[str, Any]}, token=True, lookup=True),
+)
 def get_plan(request: HttpRequest, plan_id: str) -> dict[str, Any]:
     plan = selectors.visible_plan(request.auth, plan_id)  # type: ignore[attr-defined]
     if plan is None:

@@ -9,17 +9,19 @@ requests they were invited to, a moderator all of them.
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Path, Router
 
 from shopwindow.api.auth import token_auth
-from shopwindow.api.errors import bad_parameter, not_found
-from shopwindow.api.pagination import DEFAULT_PAGE_SIZE, paginate
+from shopwindow.api.errors import code_enum, not_found, responses
+from shopwindow.api.pagination import MAX_ID, page_number, page_size_param, paginate
 from shopwindow.associates import selectors
 from shopwindow.associates.models import AssociateProfile, Engagement, HelpRequest
 from shopwindow.associates.vocabularies import SKILL_LABELS
 from shopwindow.authorities.vocabularies import Nation, Region
 
 router = Router()
+SkillCode = code_enum("SkillCode", list(SKILL_LABELS))
+AreaCode = code_enum("AreaCode", list(Region.values) + list(Nation.values))
 
 
 def associate_json(request: HttpRequest, profile: AssociateProfile) -> dict[str, Any]:
@@ -51,25 +53,22 @@ def associate_json(request: HttpRequest, profile: AssociateProfile) -> dict[str,
     return body
 
 
-@router.get("/associates", summary="Vetted associates (public fields only)")
+@router.get(
+    "/associates",
+    summary="Vetted associates (public fields only)",
+    response=responses({200: dict[str, Any]}),
+)
 def list_associates(
     request: HttpRequest,
-    skill: str = "",
-    region: str = "",
-    page: int = 1,
-    page_size: int = DEFAULT_PAGE_SIZE,
+    skill: SkillCode | None = None,  # type: ignore[valid-type]
+    region: AreaCode | None = None,  # type: ignore[valid-type]
+    page: int = page_number(),
+    page_size: int = page_size_param(),
 ) -> dict[str, Any]:
-    if skill and skill not in SKILL_LABELS:
-        raise bad_parameter("skill", "must be a skill code such as capability:data")
     area = ""
     if region:
-        if region in Region.values:
-            area = f"region:{region}"
-        elif region in Nation.values:
-            area = f"nation:{region}"
-        else:
-            raise bad_parameter("region", "must be a region or nation code such as south-west")
-    qs = selectors.roster(skill=skill, area=area)
+        area = f"region:{region}" if region in Region.values else f"nation:{region}"
+    qs = selectors.roster(skill=str(skill or ""), area=area)
     envelope, items = paginate(request, qs, page=page, page_size=page_size)
     return {**envelope, "results": [associate_json(request, p) for p in items]}
 
@@ -95,9 +94,14 @@ def request_json(request: HttpRequest, hr: HelpRequest) -> dict[str, Any]:
     }
 
 
-@router.get("/help-requests", summary="Help requests you may see (token needed)", auth=token_auth)
+@router.get(
+    "/help-requests",
+    summary="Help requests you may see (token needed)",
+    auth=token_auth,
+    response=responses({200: dict[str, Any]}, token=True),
+)
 def list_help_requests(
-    request: HttpRequest, page: int = 1, page_size: int = DEFAULT_PAGE_SIZE
+    request: HttpRequest, page: int = page_number(), page_size: int = page_size_param()
 ) -> dict[str, Any]:
     qs = selectors.requests_for(request.auth)  # type: ignore[attr-defined]
     envelope, items = paginate(request, qs, page=page, page_size=page_size)
@@ -105,9 +109,14 @@ def list_help_requests(
 
 
 @router.get(
-    "/help-requests/{request_id}", summary="One help request (token needed)", auth=token_auth
+    "/help-requests/{request_id}",
+    summary="One help request (token needed)",
+    auth=token_auth,
+    response=responses({200: dict[str, Any]}, token=True, lookup=True),
 )
-def get_help_request(request: HttpRequest, request_id: int) -> dict[str, Any]:
+def get_help_request(
+    request: HttpRequest, request_id: int = Path(..., ge=1, le=MAX_ID)
+) -> dict[str, Any]:
     found = selectors.visible_request(request.auth, request_id)  # type: ignore[attr-defined]
     if found is None:
         raise not_found(f"No help request with id {request_id} that you may see")
@@ -131,9 +140,14 @@ def engagement_json(e: Engagement) -> dict[str, Any]:
     }
 
 
-@router.get("/engagements", summary="Engagements you are party to (token needed)", auth=token_auth)
+@router.get(
+    "/engagements",
+    summary="Engagements you are party to (token needed)",
+    auth=token_auth,
+    response=responses({200: dict[str, Any]}, token=True),
+)
 def list_engagements(
-    request: HttpRequest, page: int = 1, page_size: int = DEFAULT_PAGE_SIZE
+    request: HttpRequest, page: int = page_number(), page_size: int = page_size_param()
 ) -> dict[str, Any]:
     qs = selectors.engagements_for(request.auth)  # type: ignore[attr-defined]
     envelope, items = paginate(request, qs, page=page, page_size=page_size)

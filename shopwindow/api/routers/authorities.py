@@ -13,8 +13,8 @@ from django.urls import reverse
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from shopwindow.api.errors import not_found
-from shopwindow.api.pagination import DEFAULT_PAGE_SIZE, paginate
+from shopwindow.api.errors import not_found, responses
+from shopwindow.api.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, paginate
 from shopwindow.authorities import selectors
 from shopwindow.authorities.facts import IOD_2025_DISTRICTS
 from shopwindow.authorities.models import Authority
@@ -79,10 +79,6 @@ class AuthorityDetail(AuthoritySummary):
     notes: str = Field(description="Corrections applied to the published data, with reasons")
 
 
-class ErrorMessage(Schema):
-    detail: str
-
-
 class AuthorityPage(Schema):
     count: int
     next: str | None
@@ -98,8 +94,13 @@ class AuthorityFilters(Schema):
         None, description="true: current councils only; false: former only; omit for both"
     )
     q: str | None = Field(None, max_length=100, description="Search in names (case-insensitive)")
-    page: int = Field(1, description="Page number, from 1")
-    page_size: int = Field(DEFAULT_PAGE_SIZE, description="Results a page (1 to 200)")
+    page: int = Field(1, ge=1, le=MAX_PAGE, description=f"Page number, 1 to {MAX_PAGE}")
+    page_size: int = Field(
+        DEFAULT_PAGE_SIZE,
+        ge=1,
+        le=MAX_PAGE_SIZE,
+        description=f"Results a page, 1 to {MAX_PAGE_SIZE}",
+    )
 
 
 def _gss(authority: Authority | None) -> str | None:
@@ -132,7 +133,9 @@ def _summary(request: HttpRequest, authority: Authority) -> dict[str, Any]:
     }
 
 
-@router.get("", response=AuthorityPage, summary="List councils", url_name="authorities")
+@router.get(
+    "", response=responses({200: AuthorityPage}), summary="List councils", url_name="authorities"
+)
 def list_authorities(request: HttpRequest, filters: Query[AuthorityFilters]) -> dict[str, Any]:
     """Every UK council, current and former, filtered by the Authority vocabularies' codes."""
     current = None if filters.current is None else filters.current == CurrentFilter.TRUE
@@ -149,7 +152,7 @@ def list_authorities(request: HttpRequest, filters: Query[AuthorityFilters]) -> 
 
 @router.get(
     "/{gss}",
-    response={200: AuthorityDetail, 404: ErrorMessage},
+    response=responses({200: AuthorityDetail}, lookup=True),
     summary="One council",
     url_name="authority",
 )

@@ -6,41 +6,72 @@ GET is open to everyone and shows published records only. POST and PUT need a pe
 update drafts and never publish. Validation is the same as the importer's and the form's.
 """
 
-import json
 from typing import Any
 
 from django.http import HttpRequest, JsonResponse
 from ninja import Router
 
+from shopwindow.accounts import audit
 from shopwindow.accounts.permissions import approved_council_ids, is_moderator
 from shopwindow.api.auth import token_auth
-from shopwindow.api.errors import ApiError, not_found
+from shopwindow.api.errors import ApiError, not_found, responses
 from shopwindow.api.search import openapi_parameters, search_response
+from shopwindow.api.services import write_record
 from shopwindow.authorities.models import Authority
+from shopwindow.core import safejson
 from shopwindow.innovations import selectors
 from shopwindow.innovations.models import Innovation
 from shopwindow.innovations.serialisation import record_to_dict
-from shopwindow.innovations.services.records import save_record
+from shopwindow.innovations.services.records import RecordExistsError
 from shopwindow.innovations.services.validation import (
     RecordError,
     RecordValidationError,
     load_schema,
     validate_record,
 )
-from shopwindow.innovations.vocabularies import Source, WorkflowStatus
+from shopwindow.innovations.vocabularies import WorkflowStatus
 
 router = Router()
 
 # A council member cannot change a record while it waits for a moderator, or once withdrawn.
 LOCKED = {WorkflowStatus.SUBMITTED, WorkflowStatus.WITHDRAWN}
 
-RECORD_BODY = {
-    "requestBody": {
-        "required": True,
-        "description": "One record in the Innovation Record format "
-        "(see /api/v1/schema/innovation-record-1.1.json, $defs/record). Every figure of a "
-        "record not tagged illustrative needs a source that names it in `supports`.",
-        "content": {"application/json": {"schema": {"type": "object"}}},
+
+def _inline(node: Any, defs: dict[str, Any]) -> Any:
+    """The schema with each `{"$ref": "#/$defs/x"}` replaced by a copy of x (they do not nest)."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            return _inline(defs[ref.removeprefix("#/$defs/")], defs)
+        return {key: _inline(value, defs) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_inline(item, defs) for item in node]
+    return node
+
+
+def record_body() -> dict[str, Any]:
+    """The request body of POST and PUT: the Innovation Record schema's `record`, inlined."""
+    defs = load_schema("1.1")["$defs"]
+    return {
+        "requestBody": {
+            "required": True,
+            "description": "One record in the Innovation Record format "
+            "(/api/v1/schema/innovation-record-1.1.json, $defs/record). Rules the schema cannot "
+            "state are checked too, each a 400 naming the field: authorities must be real GSS "
+            "codes; every figure of a record not tagged illustrative needs a source that names "
+            "it in `supports`; title and summary are plain text; dates are real dates; for PUT "
+            "the id is the one in the URL.",
+            "content": {"application/json": {"schema": _inline(defs["record"], defs)}},
+        }
+    }
+
+
+SCHEMA_DOCUMENT = {
+    "responses": {
+        200: {
+            "description": "The JSON Schema document",
+            "content": {"application/schema+json": {"schema": {"type": "object"}}},
+        }
     }
 }
 
@@ -58,14 +89,20 @@ def represent(
 
 
 @router.get(
-    "/schema/innovation-record-1.1.json", summary="The Innovation Record JSON Schema, version 1.1"
+    "/schema/innovation-record-1.1.json",
+    summary="The Innovation Record JSON Schema, version 1.1",
+    response=responses({}),
+    openapi_extra=SCHEMA_DOCUMENT,
 )
 def record_schema(request: HttpRequest) -> JsonResponse:
     return JsonResponse(load_schema("1.1"), content_type="application/schema+json")
 
 
 @router.get(
-    "/schema/innovation-record-1.json", summary="The Innovation Record JSON Schema, version 1"
+    "/schema/innovation-record-1.json",
+    summary="The Innovation Record JSON Schema, version 1",
+    response=responses({}),
+    openapi_extra=SCHEMA_DOCUMENT,
 )
 def record_schema_1_0(request: HttpRequest) -> JsonResponse:
     return JsonResponse(load_schema("1"), content_type="application/schema+json")
@@ -79,12 +116,17 @@ def record_schema_1_0(request: HttpRequest) -> JsonResponse:
     "<mark>. `facets` gives counts per value, each facet counted with the other filters applied. "
     "A bad parameter value is a 400 naming the parameter.",
     openapi_extra={"parameters": openapi_parameters()},
+    response=responses({200: dict[str, Any]}),
 )
 def list_innovations(request: HttpRequest) -> dict[str, Any]:
     return search_response(request)
 
 
-@router.get("/innovations/{record_id}", summary="One published innovation record")
+@router.get(
+    "/innovations/{record_id}",
+    summary="One published innovation record",
+    response=responses({200: dict[str, Any]}, lookup=True),
+)
 def get_innovation(request: HttpRequest, record_id: str) -> dict[str, Any]:
     innovation = selectors.get_published(record_id)
     if innovation is None:
@@ -109,9 +151,13 @@ def _invalid(errors: list[RecordError]) -> JsonResponse:
 
 def _read_body(request: HttpRequest) -> Any:
     try:
-        return json.loads(request.body or b"")
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ApiError(400, f"The request body is not valid JSON: {exc}") from None
+        return safejson.loads(request.body or b"")
+    except safejson.JSONInputError as exc:
+        raise ApiError(
+            400, f"The request body is not valid JSON: {exc}", parameter="body"
+        ) from None
+    except UnicodeDecodeError:
+        raise ApiError(400, "The request body is not UTF-8 text", parameter="body") from None
 
 
 def _lead_ids(data: dict[str, Any]) -> list[int]:
@@ -121,7 +167,12 @@ def _lead_ids(data: dict[str, Any]) -> list[int]:
 
 
 def _write(
-    request: HttpRequest, data: Any, existing: Innovation | None, status: int
+    request: HttpRequest,
+    data: Any,
+    existing: Innovation | None,
+    status: int,
+    *,
+    create_only: bool = False,
 ) -> JsonResponse:
     user = request.auth  # type: ignore[attr-defined]
     moderator = is_moderator(user)
@@ -144,15 +195,17 @@ def _write(
         raise ApiError(403, "You must be a member of one of the record's lead authorities")
     owner_id = next((i for i in leads if i in councils), leads[0])
     try:
-        result = save_record(
-            data,
-            actor=user,
-            publish=False,
-            source=Source.API,
+        result = write_record(
+            user=user,
+            data=data,
             owner=Authority.objects.get(pk=owner_id),
+            create_only=create_only,
+            origin=audit.origin(request),
         )
     except RecordValidationError as exc:
         return _invalid(exc.errors)
+    except RecordExistsError as exc:
+        raise _exists(exc.record_id) from None
     innovation = selectors.with_record_relations(Innovation.objects.all()).get(
         pk=result.innovation.pk
     )
@@ -166,17 +219,25 @@ def _write(
     "/innovations",
     auth=token_auth,
     summary="Create a draft innovation record",
-    openapi_extra=RECORD_BODY,
-    response={201: dict[str, Any], 400: dict[str, Any], 401: dict[str, Any], 403: dict[str, Any]},
+    openapi_extra=record_body(),
+    response=responses({201: dict[str, Any]}, token=True, write=True),
 )
 def create_innovation(request: HttpRequest) -> JsonResponse:
     data = _read_body(request)
     record_id = data.get("id") if isinstance(data, dict) else None
     if isinstance(record_id, str) and Innovation.objects.filter(record_id=record_id).exists():
-        raise ApiError(
-            409, f"A record with id {record_id!r} exists: use PUT /innovations/{record_id}"
-        )
-    return _write(request, data, None, 201)
+        raise _exists(record_id)
+    # The check above answers most repeats early; save_record checks again in its transaction,
+    # and the unique index settles two creates at the same moment: one 201, one 409.
+    return _write(request, data, None, 201, create_only=True)
+
+
+def _exists(record_id: str) -> ApiError:
+    return ApiError(
+        409,
+        f"A record with id {record_id!r} exists: use PUT /innovations/{record_id}",
+        parameter="id",
+    )
 
 
 @router.put(
@@ -185,8 +246,8 @@ def create_innovation(request: HttpRequest) -> JsonResponse:
     summary="Create or update a draft innovation record",
     description="Updating a published record does not change it: the change waits for a "
     "moderator as a pending revision (`pending_revision` is true).",
-    openapi_extra=RECORD_BODY,
-    response={200: dict[str, Any], 201: dict[str, Any], 400: dict[str, Any], 403: dict[str, Any]},
+    openapi_extra=record_body(),
+    response=responses({200: dict[str, Any], 201: dict[str, Any]}, token=True, write=True),
 )
 def update_innovation(request: HttpRequest, record_id: str) -> JsonResponse:
     data = _read_body(request)

@@ -10,28 +10,40 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from shopwindow.api.errors import bad_parameter
+from shopwindow.api.errors import bad_parameter, code_enum, responses
+from shopwindow.authorities.vocabularies import Nation, Region
+from shopwindow.innovations.vocabularies import THEME_CODES
 from shopwindow.reports.exports import figures_as_dict
-from shopwindow.reports.filters import FilterError, parse_filters
+from shopwindow.reports.filters import EARLIEST_YEAR, LATEST_YEAR, FilterError, parse_filters
 from shopwindow.reports.selectors import national_figures
 
 router = Router()
+ThemeCode = code_enum("StatsThemeCode", THEME_CODES)
 
 
 class StatsFilters(Schema):
-    nation: str | None = Field(None, description="A nation code, e.g. england")
-    region: str | None = Field(None, description="A region code, e.g. south-west")
-    theme: str | None = Field(None, description="A theme code, e.g. shared-services")
-    period_from: str | None = Field(None, description="Records started in or after this year")
-    period_to: str | None = Field(None, description="Records started in or before this year")
-    include_illustrative: str | None = Field(
-        None, description="true to include illustrative demo records (left out by default)"
+    nation: Nation | None = Field(None, description="A nation code, e.g. england")
+    region: Region | None = Field(None, description="A region code, e.g. south-west")
+    theme: ThemeCode | None = Field(  # type: ignore[valid-type]
+        None, description="A theme code, e.g. shared-services"
+    )
+    period_from: int | None = Field(
+        None, ge=EARLIEST_YEAR, le=LATEST_YEAR, description="Records started in or after this year"
+    )
+    period_to: int | None = Field(
+        None,
+        ge=EARLIEST_YEAR,
+        le=LATEST_YEAR,
+        description="Records started in or before this year (not before period_from)",
+    )
+    include_illustrative: bool = Field(
+        False, description="true to include illustrative demo records (left out by default)"
     )
 
 
 @router.get(
     "/stats",
-    response=dict[str, Any],
+    response=responses({200: dict[str, Any]}),
     summary="National figures",
     description=(
         "Totals (savings achieved, the verified part of them, forecast savings kept separate, "

@@ -5,15 +5,20 @@ Mounted on the same /authorities prefix as the authorities router, so the paths 
 /api/v1/authorities/{gss}/comparators and /api/v1/authorities/{gss}/recommendations.
 """
 
+from typing import Literal
+
 from django.http import HttpRequest
 from ninja import Router, Schema
 from pydantic import Field
 
-from shopwindow.api.errors import bad_parameter, not_found
-from shopwindow.api.pagination import paginate
+from shopwindow.api.errors import bad_parameter, code_enum, not_found, responses
+from shopwindow.api.pagination import page_number, page_size_param, paginate
+from shopwindow.innovations.vocabularies import SERVICE_AREA_CODES, THEME_CODES
 from shopwindow.tailoring import selectors
 
 router = Router()
+ThemeCode = code_enum("ThemeCode", THEME_CODES)
+ServiceAreaCode = code_enum("ServiceAreaCode", SERVICE_AREA_CODES)
 
 
 class AuthorityRef(Schema):
@@ -59,7 +64,7 @@ class ComparatorsOut(Schema):
 
 @router.get(
     "/{gss}/comparators",
-    response=ComparatorsOut,
+    response=responses({200: ComparatorsOut}, lookup=True),
     summary="A council's comparable councils",
     description=(
         "The 15 most similar councils of the same kind (districts with districts, counties with "
@@ -69,7 +74,9 @@ class ComparatorsOut(Schema):
         "and `method.note` says why."
     ),
 )
-def authority_comparators(request: HttpRequest, gss: str, scope: str = "nation") -> ComparatorsOut:
+def authority_comparators(
+    request: HttpRequest, gss: str, scope: Literal["nation", "uk"] = "nation"
+) -> ComparatorsOut:
     if scope not in selectors.SCOPES:
         raise bad_parameter("scope", "must be nation or uk")
     council = selectors.authority_by_identifier(gss)
@@ -140,7 +147,7 @@ class RecommendationsOut(Schema):
 
 @router.get(
     "/{gss}/recommendations",
-    response=RecommendationsOut,
+    response=responses({200: RecommendationsOut}, lookup=True),
     summary="Options recommended for a council",
     description=(
         "Published records ranked for this council: those in services it runs first, then by fit "
@@ -151,12 +158,12 @@ class RecommendationsOut(Schema):
 def authority_recommendations(
     request: HttpRequest,
     gss: str,
-    theme: str | None = None,
-    service_area: str | None = None,
+    theme: ThemeCode | None = None,  # type: ignore[valid-type]
+    service_area: ServiceAreaCode | None = None,  # type: ignore[valid-type]
     only_services_we_run: bool = False,
     include_illustrative: bool = False,
-    page: int = 1,
-    page_size: int = 20,
+    page: int = page_number(),
+    page_size: int = page_size_param(20),
 ) -> RecommendationsOut:
     council = selectors.authority_by_identifier(gss)
     if council is None:

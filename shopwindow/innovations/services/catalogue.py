@@ -13,6 +13,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from shopwindow.core import safejson
 from shopwindow.innovations.models import Innovation
 from shopwindow.innovations.services.imports import parse_file, preview_import, run_import
 from shopwindow.innovations.services.validation import SCHEMA_1_1, RecordError
@@ -69,7 +70,7 @@ def check_catalogue(directory: Path) -> list[str]:
 
 def _declared_schema(content: bytes) -> str | None:
     try:
-        document = json.loads(content.decode("utf-8-sig"))
+        document = safejson.loads(content.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         return None
     return document.get("schema") if isinstance(document, dict) else None

@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 
 from shopwindow.accounts.models import User
+from shopwindow.core import safejson
 from shopwindow.innovations.models import Innovation
 from shopwindow.innovations.selectors import with_record_relations
 from shopwindow.innovations.serialisation import normalise_record, record_to_dict
@@ -53,7 +54,7 @@ def declares_1_0(content: bytes) -> bool:
     """Whether the file is a JSON document declaring format 1.0. Such files may leave figures
     unsourced (1.0 sources cannot say what they back); every other file speaks 1.1."""
     try:
-        document = json.loads(content.decode("utf-8-sig"))
+        document = safejson.loads(content.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         return False
     return isinstance(document, dict) and document.get("schema") == SCHEMA_1_0
@@ -68,7 +69,7 @@ def parse_file(content: bytes) -> tuple[list[Any], list[RecordError]]:
     if not text.strip():
         return [], [_file_error("(file)", "is empty")]
     try:
-        document = json.loads(text)
+        document = safejson.loads(text)
     except json.JSONDecodeError as exc:
         if exc.msg != "Extra data" and not _first_line_is_json(text):
             where = f"line {exc.lineno} column {exc.colno}"
@@ -88,7 +89,7 @@ def parse_file(content: bytes) -> tuple[list[Any], list[RecordError]]:
         if not line.strip():
             continue
         try:
-            records.append(json.loads(line))
+            records.append(safejson.loads(line))
         except json.JSONDecodeError as exc:
             n = len(records) + 1
             errors.append(
@@ -101,7 +102,7 @@ def parse_file(content: bytes) -> tuple[list[Any], list[RecordError]]:
 def _first_line_is_json(text: str) -> bool:
     first = next((line for line in text.splitlines() if line.strip()), "")
     try:
-        json.loads(first)
+        safejson.loads(first)
     except json.JSONDecodeError:
         return False
     return True

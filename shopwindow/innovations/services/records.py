@@ -7,7 +7,7 @@ public sees) is unchanged until a moderator approves it with `approve_revision`.
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from shopwindow.accounts.models import User
@@ -35,6 +35,14 @@ from shopwindow.innovations.vocabularies import (
     WorkflowStatus,
     sync_vocabularies,
 )
+
+
+class RecordExistsError(Exception):
+    """A create (not an upsert) named a record id that is taken."""
+
+    def __init__(self, record_id: str) -> None:
+        super().__init__(f"A record with id {record_id!r} exists")
+        self.record_id = record_id
 
 
 @dataclass
@@ -149,8 +157,12 @@ def save_record(
     source: str = Source.IMPORT,
     owner: Authority | None = None,
     require_sources: bool = True,
+    create_only: bool = False,
 ) -> SaveResult:
     """Create or update the record `data["id"]` (upsert). Raises RecordValidationError.
+
+    create_only=True never changes an existing record: it raises RecordExistsError, also when
+    another request creates the same id at the same moment (the unique index decides).
 
     publish=True publishes it (operators' imports). publish=False writes a draft; if the record is
     already published, the change becomes a pending revision and the public version stays.
@@ -158,6 +170,10 @@ def save_record(
     """
     record = _validated(data, require_sources=require_sources)
     existing = Innovation.objects.select_for_update().filter(record_id=record["id"]).first()
+    if create_only:
+        if existing is not None:
+            raise RecordExistsError(record["id"])
+        return _create(record, actor=actor, publish=publish, source=source, owner=owner)
     if existing and existing.is_published and not publish:
         revision = propose_change(existing, record, actor=actor, source=source)
         return SaveResult(existing, revision, created=False, pending=revision is not None)
@@ -192,6 +208,40 @@ def save_record(
         workflow_status=innovation.workflow_status,
     )
     return SaveResult(innovation, revision, created=existing is None, pending=False)
+
+
+def _create(
+    record: dict[str, Any],
+    *,
+    actor: User | None,
+    publish: bool,
+    source: str,
+    owner: Authority | None,
+) -> SaveResult:
+    """Insert a new record; a concurrent insert of the same id loses on the unique index."""
+    innovation = Innovation(record_id=record["id"], submitted_by=actor, owner_council=owner)
+    if publish:
+        innovation.workflow_status = WorkflowStatus.PUBLISHED
+        innovation.published_at = timezone.now()
+    try:
+        with transaction.atomic():  # a savepoint: the caller's transaction survives the clash
+            _apply(innovation, record, source=source)
+    except IntegrityError:
+        # PostgreSQL makes a second insert of the same id wait for the first, then refuses it.
+        if Innovation.objects.filter(record_id=record["id"]).exists():
+            raise RecordExistsError(record["id"]) from None
+        raise
+    after = _fresh(innovation)
+    revision = Revision.objects.create(
+        innovation=innovation,
+        author=actor,
+        kind=RevisionKind.IMPORTED if source == Source.IMPORT else RevisionKind.CREATED,
+        source=source,
+        snapshot=after,
+        changes=diff_records(None, after),
+        workflow_status=innovation.workflow_status,
+    )
+    return SaveResult(innovation, revision, created=True, pending=False)
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ Every problem comes back as `record <n> (<id>): <field path>: <problem>`, n coun
 """
 
 import json
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -141,9 +142,9 @@ def _schema_problems(error: SchemaError) -> list[tuple[str, str]]:
     if validator == "uniqueItems":
         return [(where, "lists the same value more than once")]
     if validator == "minimum":
-        return [(where, f"must be {value} or more")]
+        return [(where, f"must be {value:,} or more")]
     if validator == "maximum":
-        return [(where, f"must be {value} or less")]
+        return [(where, f"must be {value:,} or less")]
     return [(where, error.message)]
 
 
@@ -153,29 +154,47 @@ def _record_id(record: Any) -> str | None:
     return None
 
 
+def _list(value: Any) -> list[Any]:
+    """A list field's items, or none when it is not a list (the schema reports that)."""
+    return value if isinstance(value, list) else []
+
+
 def _all_gss(record: dict[str, Any]) -> set[str]:
     codes: set[str] = set()
     for key in ("lead_authorities", "partner_authorities"):
-        codes.update(c for c in record.get(key) or [] if isinstance(c, str))
-    for adoption in record.get("adoptions") or []:
+        codes.update(c for c in _list(record.get(key)) if isinstance(c, str))
+    for adoption in _list(record.get("adoptions")):
         if isinstance(adoption, dict) and isinstance(adoption.get("authority"), str):
             codes.add(adoption["authority"])
     return codes
 
 
+def _non_finite_numbers(value: Any, path: list[Any]) -> list[tuple[str, str]]:
+    """NaN and infinity pass a JSON Schema's minimum and maximum (every comparison with NaN is
+    false), and Python's json reads them, so they are refused here, wherever they are."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return [(format_path(path) or "(record)", "must be a finite number")]
+    if isinstance(value, dict):
+        return [p for key, item in value.items() for p in _non_finite_numbers(item, [*path, key])]
+    if isinstance(value, list):
+        return [p for i, item in enumerate(value) for p in _non_finite_numbers(item, [*path, i])]
+    return []
+
+
 def _domain_problems(record: dict[str, Any], known_gss: set[str]) -> list[tuple[str, str]]:
-    """Rules a JSON Schema cannot say: real authorities, real dates, plain text, web addresses."""
-    problems: list[tuple[str, str]] = []
+    """Rules a JSON Schema cannot say: real authorities, real dates, plain text, web addresses,
+    finite numbers."""
+    problems: list[tuple[str, str]] = _non_finite_numbers(record, [])
     for key in ("lead_authorities", "partner_authorities"):
-        for i, code in enumerate(record.get(key) or []):
+        for i, code in enumerate(_list(record.get(key))):
             if isinstance(code, str) and code not in known_gss:
                 problems.append((f"{key}[{i}]", f"{code!r} is not a known authority GSS code"))
-    leads = set(record.get("lead_authorities") or [])
-    for i, code in enumerate(record.get("partner_authorities") or []):
+    leads = {c for c in _list(record.get("lead_authorities")) if isinstance(c, str)}
+    for i, code in enumerate(_list(record.get("partner_authorities"))):
         if isinstance(code, str) and code in leads:
             problems.append((f"partner_authorities[{i}]", f"{code} is already a lead authority"))
     seen_adopters: set[str] = set()
-    for i, adoption in enumerate(record.get("adoptions") or []):
+    for i, adoption in enumerate(_list(record.get("adoptions"))):
         if not isinstance(adoption, dict):
             continue
         code = adoption.get("authority")
@@ -202,12 +221,10 @@ def _domain_problems(record: dict[str, Any], known_gss: set[str]) -> list[tuple[
     sources = evidence.get("sources") if isinstance(evidence, dict) else None
     for i, source in enumerate(sources if isinstance(sources, list) else []):
         url = source.get("url") if isinstance(source, dict) else None
-        if isinstance(url, str):
-            parsed = urlparse(url)
-            if parsed.scheme not in {"http", "https"} or not parsed.netloc or " " in url:
-                problems.append(
-                    (f"evidence.sources[{i}].url", "must be a web address starting http(s)://")
-                )
+        if isinstance(url, str) and not _is_web_address(url):
+            problems.append(
+                (f"evidence.sources[{i}].url", "must be a web address starting http(s)://")
+            )
     contact = record.get("contact")
     email = contact.get("email") if isinstance(contact, dict) else None
     if isinstance(email, str):
@@ -216,6 +233,15 @@ def _domain_problems(record: dict[str, Any], known_gss: set[str]) -> list[tuple[
         except DjangoValidationError:
             problems.append(("contact.email", f"{email!r} is not an email address"))
     return problems
+
+
+def _is_web_address(url: str) -> bool:
+    try:
+        parsed = urlparse(url)
+        parsed.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:  # "http://[" is an invalid IPv6 address to urlparse
+        return False
+    return parsed.scheme in {"http", "https"} and bool(parsed.netloc) and " " not in url
 
 
 _FIELD_PATH = re.compile(r"^[a-z_]+(\.[a-z_]+|\[[0-9]+\])*$")
@@ -294,7 +320,7 @@ def _dates(record: dict[str, Any]) -> list[tuple[str, str]]:
     for i, source in enumerate(sources if isinstance(sources, list) else []):
         if isinstance(source, dict) and isinstance(source.get("published_on"), str):
             found.append((f"evidence.sources[{i}].published_on", source["published_on"]))
-    for i, adoption in enumerate(record.get("adoptions") or []):
+    for i, adoption in enumerate(_list(record.get("adoptions"))):
         if isinstance(adoption, dict) and isinstance(adoption.get("started_on"), str):
             found.append((f"adoptions[{i}].started_on", adoption["started_on"]))
     return found

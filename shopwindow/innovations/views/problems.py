@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from shopwindow.accounts import audit
 from shopwindow.accounts.decorators import moderator_required
-from shopwindow.core import ratelimit
+from shopwindow.core import ratelimit, safejson
 from shopwindow.innovations import selectors
 from shopwindow.innovations.models import Innovation, ProblemPart, ProblemReport, ProblemState
 from shopwindow.innovations.serialisation import record_to_dict
@@ -93,7 +93,7 @@ class CorrectionForm(forms.Form):
     def clean_record(self) -> Any:
         text = self.cleaned_data["record"]
         try:
-            return json.loads(text)
+            return safejson.loads(text)
         except json.JSONDecodeError as error:
             raise ValidationError(
                 f"The corrected record is not valid JSON: {error.msg} "
