@@ -221,7 +221,8 @@ def save_section(
         and innovation.published_at is None
         and isinstance(record.get("title"), str)
     ):
-        # The first real title names the record's id (and so its web address) for good.
+        # The first real title names the record's id (and so its web address); the placeholder
+        # address keeps working as a permanent redirect (models.alias.RecordAlias).
         new_id = _unique_id(record["title"], innovation.record_id)
         innovation.record_id = new_id
         record["id"] = new_id
