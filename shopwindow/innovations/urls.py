@@ -5,6 +5,7 @@ from django.urls import path
 from shopwindow.innovations.aliases import follows_record_aliases
 from shopwindow.innovations.views import (
     catalogue,
+    evidence,
     importing,
     moderation,
     problems,
@@ -27,6 +28,12 @@ urlpatterns = [
         "moderation/records/<slug:record_id>/", aliased(moderation.record), name="moderation-record"
     ),
     path("moderation/records/changes/<int:pk>/", moderation.revision, name="moderation-revision"),
+    # Evidence documents uploaded as sources (public while a published record lists them).
+    path(
+        "evidence/<int:record_pk>/<slug:token>.pdf",
+        evidence.evidence_file,
+        name="evidence-file",
+    ),
     # Problems reported with published records (moderators).
     path("moderation/problems/", problems.queue, name="moderation-problems"),
     path("moderation/problems/<int:pk>/", problems.decide, name="moderation-problem"),

@@ -165,6 +165,16 @@ PRIVATE_MEDIA_ROOT = VAR_DIR / "private"
 # Associates' CVs (PDF or DOCX) are refused above this size.
 ASSOCIATES_CV_MAX_BYTES = env_int("ASSOCIATES_CV_MAX_MB", 5) * 1024 * 1024
 
+# --- Evidence documents (issue 16): PDFs uploaded as a record's sources, read and written only
+# through this storage alias (shopwindow.innovations.evidence_files); served by the service, never
+# as static or media files. Refused above INNOVATIONS_EVIDENCE_MAX_MB.
+EVIDENCE_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_MEDIA_ROOT / "evidence-files"},
+}
+STORAGES["evidence"] = EVIDENCE_STORAGE  # type: ignore[assignment]
+INNOVATIONS_EVIDENCE_MAX_BYTES = env_int("INNOVATIONS_EVIDENCE_MAX_MB", 20) * 1024 * 1024
+
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -23,6 +23,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Evidence documents (issue 16): the same private store as in base.py.
+STORAGES["evidence"] = EVIDENCE_STORAGE  # type: ignore[assignment]  # noqa: F405
 
 SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True

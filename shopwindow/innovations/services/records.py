@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from shopwindow.accounts.models import User
 from shopwindow.authorities.models import Authority
+from shopwindow.innovations.evidence_files import name_from_url
 from shopwindow.innovations.models import (
     Adoption,
     Barrier,
@@ -167,6 +168,8 @@ def _apply(innovation: Innovation, data: dict[str, Any], *, source: str) -> None
             publisher=s.get("publisher", ""),
             kind=s.get("kind", ""),
             supports=list(s.get("supports") or []),
+            # A url that is one of this record's evidence addresses links the uploaded file.
+            file=name_from_url(s["url"], innovation.pk),
         )
         doc.published_on = parse_optional(s.get("published_on"))
         sources.append(doc)
