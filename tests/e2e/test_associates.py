@@ -165,11 +165,11 @@ def test_apply_vet_request_shortlist_invite_accept_complete_rate(
     # A council member raises a request and sees the shortlist with reasons.
     with _session(browser, base, member.email) as council:
         council.goto(f"{base}/help-requests/new/")
-        council.get_by_label("Title").fill("Merge our waste rounds")
+        council.get_by_label("Title", exact=True).fill("Merge our waste rounds")
         council.get_by_label("What do you want to achieve?").fill("Share rounds with a neighbour.")
         council.get_by_label("Search published records by title").fill(record.title)
         council.get_by_role("button", name="Search records").click()
-        expect(council.get_by_label("Title")).to_have_value("Merge our waste rounds")
+        expect(council.get_by_label("Title", exact=True)).to_have_value("Merge our waste rounds")
         council.get_by_role("checkbox", name=record.title).check()
         council.get_by_label("Service area").select_option(label="Waste and environment")
         council.get_by_role("group", name="Capabilities needed").get_by_label("Procurement").check()

@@ -189,7 +189,7 @@ def test_demo_accounts_only_where_allowed(db: None) -> None:
     printed = out.getvalue()
     assert "DEMO ACCOUNTS" in printed
     assert "password:" in printed
-    assert User.objects.count() == 3
+    assert User.objects.count() == 3 + 2  # and two illustrative associates, who cannot sign in
     south_hams = Authority.objects.get(gss="E07000044")
     member = User.objects.get(email="member@southhams.demo.shopwindow.example")
     assert member.memberships.get().authority == south_hams

@@ -36,10 +36,10 @@ DEMO_ACCOUNTS = [
     (
         "associate@demo.shopwindow.example",
         "demo-associate-password-1",
-        "Ada Associate (demo)",
+        "Ada Associate (illustrative)",
         Role.MEMBER,
         None,
-        "associate (an ordinary account until the associates feature vets it)",
+        "associate (vetted: an illustrative associate on the roster)",
     ),
 ]
 
@@ -60,3 +60,8 @@ class Command(BaseCommand):
                 email=email, password=password, full_name=name, role=role, council=council
             )
             self.stdout.write(f"  {note}: {email} / password: {password}")
+        # Illustrative associates, so that the roster and shortlists are not empty.
+        from shopwindow.associates.demo import ensure_demo_associates
+
+        for line in ensure_demo_associates():
+            self.stdout.write(f"  {line}")
