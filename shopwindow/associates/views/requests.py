@@ -11,7 +11,6 @@ from shopwindow.accounts.models import User
 from shopwindow.accounts.permissions import approved_council_ids, can
 from shopwindow.associates import selectors, services
 from shopwindow.associates.forms import HelpRequestForm, InviteForm
-from shopwindow.associates.vocabularies import SKILL_LABELS
 from shopwindow.authorities.models import Authority
 from shopwindow.innovations.record_picker import SEARCH_ACTION
 
@@ -71,8 +70,6 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     context = {
         "help_request": help_request,
-        "service_area": SKILL_LABELS.get(f"service:{help_request.service_area}", ""),
-        "capabilities": [SKILL_LABELS.get(f"capability:{c}", c) for c in help_request.capabilities],
         "may_invite": may_invite,
         "invitations": list(invited.values()) if may_invite else [],
         "shortlist": [

@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from shopwindow.innovations.evidence_files import evidence_storage
+from shopwindow.innovations.evidence_files import evidence_storage, public_path
 from shopwindow.innovations.partial_dates import PartialDate
 from shopwindow.innovations.vocabularies import AdoptionStatus, SavingKind, Source, SourceKind
 
@@ -88,6 +88,11 @@ class SourceDocument(_Ordered):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def href(self) -> str:
+        """Where the page links: an uploaded document's path on this service, else the url."""
+        return public_path(self.file.name) if self.file else self.url
 
     @property
     def published_on(self) -> PartialDate | None:
