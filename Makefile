@@ -57,6 +57,7 @@ load-data: migrate ## Load reference data and the real catalogue (and demo conte
 	$(PY) manage.py load_demo
 	$(PY) manage.py build_comparators
 	$(PY) manage.py load_demo_accounts
+	$(PY) manage.py load_demo_associates
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 
 run: load-data ## Set up everything and serve on http://127.0.0.1:$(PORT) (SQLite)

@@ -42,6 +42,8 @@ PUBLIC_URL_NAMES: frozenset[str] = frozenset(
         "innovations:detail",
         "innovations:download",
         "innovations:about-catalogue",
+        # Evidence documents of published records (the view refuses the rest with a 404).
+        "innovations:evidence-file",
         # Anyone may report a problem with a published record.
         "innovations:report-problem",
         "innovations:report-problem-sent",

@@ -12,3 +12,8 @@ class AdoptionConfig(AppConfig):
 
         register_record_section("adoption/sections/spread.html", order=40)
         register_record_section("adoption/sections/adopt.html", order=60)
+
+        from shopwindow.accounts.home import register_home_links
+        from shopwindow.adoption.home import plans_link
+
+        register_home_links(plans_link, order=20)

@@ -19,9 +19,10 @@ from shopwindow.accounts.permissions import can, is_council_member, is_moderator
 from shopwindow.accounts.services import record_event
 from shopwindow.adoption import scheduling
 from shopwindow.adoption.models import AdoptionPlan, AdoptionReview, PlanStatus, PlanTask
+from shopwindow.adoption.standard_plan import StandardTask, standard_tasks
 from shopwindow.authorities.models import Authority
 from shopwindow.core.email import queue_email
-from shopwindow.innovations.models import Adoption, Innovation
+from shopwindow.innovations.models import Adoption, GuidanceStep, Innovation
 from shopwindow.innovations.services import adoptions as record_adoptions
 
 
@@ -38,6 +39,10 @@ def _require(user: User, action: str, plan: AdoptionPlan) -> None:
         raise PlanPermissionError(f"You cannot {action} this plan")
 
 
+def _weeks(step: "GuidanceStep | StandardTask") -> float | None:
+    return step.duration_weeks if isinstance(step, GuidanceStep) else step.weeks
+
+
 @transaction.atomic
 def start_plan(
     *,
@@ -48,7 +53,8 @@ def start_plan(
     start_date: date,
     origin: Origin | None = None,
 ) -> AdoptionPlan:
-    """Create a plan whose tasks are the record's guidance steps, dated in sequence."""
+    """Create a plan whose tasks are the record's guidance steps (or, for a record without
+    steps, the standard stages of adoption.standard_plan), dated in sequence."""
     if not is_council_member(user, council):
         raise PlanPermissionError("You can only start a plan for a council you are a member of")
     if not innovation.is_published:
@@ -62,8 +68,11 @@ def start_plan(
         start_date=start_date,
         created_by=user,
     )
-    steps = list(innovation.steps.all())
-    durations = [scheduling.weeks_to_days(step.duration_weeks) for step in steps]
+    steps: list[GuidanceStep | StandardTask] = list(innovation.steps.all())
+    if not steps:
+        # A record without steps still gets a plan: the standard stages, adapted from it.
+        steps = list(standard_tasks(innovation))
+    durations = [scheduling.weeks_to_days(_weeks(step)) for step in steps]
     dates = scheduling.schedule(start_date, durations)
     PlanTask.objects.bulk_create(
         PlanTask(

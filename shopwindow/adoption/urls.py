@@ -4,6 +4,7 @@ and the moderators' adoption queue. /spread/ is in spread_urls.py (namespace "sp
 from django.urls import path
 
 from shopwindow.adoption.views import contact, exports, moderation, plans
+from shopwindow.innovations.aliases import follows_record_aliases
 
 app_name = "adoption"
 
@@ -20,9 +21,17 @@ urlpatterns = [
     path("plans/<uuid:plan_id>/tasks/<int:task_id>/", plans.task_edit, name="task-edit"),
     path("plans/<uuid:plan_id>/tasks/<int:task_id>/remove/", plans.task_remove, name="task-remove"),
     path("plans/<uuid:plan_id>/tasks/<int:task_id>/move/", plans.task_move, name="task-move"),
-    path("innovations/<slug:record_id>/adopt/", plans.start, name="start"),
-    path("innovations/<slug:record_id>/contact/", contact.contact, name="contact"),
-    path("innovations/<slug:record_id>/contact/sent/", contact.contact_sent, name="contact-sent"),
+    path("innovations/<slug:record_id>/adopt/", follows_record_aliases(plans.start), name="start"),
+    path(
+        "innovations/<slug:record_id>/contact/",
+        follows_record_aliases(contact.contact),
+        name="contact",
+    ),
+    path(
+        "innovations/<slug:record_id>/contact/sent/",
+        follows_record_aliases(contact.contact_sent),
+        name="contact-sent",
+    ),
     path("moderation/adoptions/", moderation.queue, name="moderation-queue"),
     path("moderation/adoptions/<int:pk>/", moderation.decide, name="moderation-decide"),
 ]

@@ -13,3 +13,10 @@ class AssociatesConfig(AppConfig):
         from shopwindow.associates.selectors import is_vetted_associate
 
         register_vetted_associate_check(is_vetted_associate)
+
+        from shopwindow.accounts.home import register_home_engagements, register_home_links
+        from shopwindow.associates import home
+
+        register_home_links(home.help_requests_link, order=30)
+        register_home_links(home.associate_links, order=50)
+        register_home_engagements(home.engagements)

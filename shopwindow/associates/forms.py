@@ -1,6 +1,5 @@
 """Forms for the associate programme (GOV.UK error messages that name the field)."""
 
-import re
 from datetime import date
 from typing import Any
 
@@ -22,7 +21,8 @@ from shopwindow.associates.vocabularies import (
 from shopwindow.authorities.models import Authority
 from shopwindow.authorities.vocabularies import Nation, Region
 from shopwindow.innovations.models import Innovation
-from shopwindow.innovations.vocabularies import SERVICE_AREAS, WorkflowStatus
+from shopwindow.innovations.record_picker import RecordPickerMixin, records_field, search_field
+from shopwindow.innovations.vocabularies import SERVICE_AREAS
 
 DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%Y-%m-%d", "%d-%m-%Y"]
 DATE_HINT = "For example, 27/3/2027"
@@ -59,28 +59,7 @@ def _text(label: str, missing: str, max_length: int = 150, **kw: Any) -> forms.C
     )
 
 
-def parse_record_ids(raw: str) -> list[str]:
-    return [part for part in re.split(r"[\s,]+", raw.strip().lower()) if part]
-
-
-def clean_records(raw: str) -> list[Innovation]:
-    """Published records named by id (separated by commas, spaces or new lines)."""
-    ids = parse_record_ids(raw)
-    found = {
-        i.record_id: i
-        for i in Innovation.objects.filter(
-            record_id__in=ids, workflow_status=WorkflowStatus.PUBLISHED
-        )
-    }
-    unknown = [i for i in ids if i not in found]
-    if unknown:
-        raise forms.ValidationError(
-            f"No published record has the id {', '.join(unknown)}: check the record's page"
-        )
-    return [found[i] for i in dict.fromkeys(ids)]
-
-
-class ApplicationForm(forms.Form):
+class ApplicationForm(RecordPickerMixin, forms.Form):
     background = _choice("Your background", Background.choices, "Choose your background")
     headline = _text(
         "Headline",
@@ -91,12 +70,12 @@ class ApplicationForm(forms.Form):
     theme_skills = _multi("Themes you know well", THEME_SKILLS)
     service_skills = _multi("Service areas you know well", SERVICE_SKILLS)
     capability_skills = _multi("Capabilities", CAPABILITY_SKILLS)
-    delivered = forms.CharField(
-        label="Records you helped deliver (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="The ids of published records in the shop window, separated by commas",
+    delivered = records_field(
+        "Records you helped deliver (optional)",
+        "Search for the records by title, then tick the ones you helped deliver",
     )
+    record_search = search_field()
+    picker_field = "delivered"
     nations = _multi("Nations you will work in", Nation.choices)
     regions = _multi("Regions you will work in", Region.choices)
     work_mode = _choice("Remote or on site", WorkMode.choices, "Choose remote, on site or both")
@@ -158,6 +137,7 @@ class ApplicationForm(forms.Form):
         if profile is not None and "initial" not in kw:
             kw["initial"] = initial_from(profile)
         super().__init__(*args, **kw)
+        self.setup_picker(list(self.initial.get("delivered") or []))
         if profile is not None and profile.cv_file:
             self.fields["cv"].help_text = (
                 f"You sent {profile.cv_original_name}. Choose a file only to replace it: "
@@ -165,7 +145,7 @@ class ApplicationForm(forms.Form):
             )
 
     def clean_delivered(self) -> list[Innovation]:
-        return clean_records(self.cleaned_data.get("delivered", ""))
+        return self.picked_records()
 
     def clean_cv(self) -> Any:
         upload = self.cleaned_data.get("cv")
@@ -202,7 +182,7 @@ def initial_from(profile: AssociateProfile) -> dict[str, Any]:
         "theme_skills": [s for s in skills if s.startswith("theme:")],
         "service_skills": [s for s in skills if s.startswith("service:")],
         "capability_skills": [s for s in skills if s.startswith("capability:")],
-        "delivered": ", ".join(r.record_id for r in profile.delivered_records.all()),
+        "delivered": [r.record_id for r in profile.delivered_records.all()],
     }
 
 
@@ -264,7 +244,7 @@ class RosterFilterForm(forms.Form):
     )
 
 
-class HelpRequestForm(forms.Form):
+class HelpRequestForm(RecordPickerMixin, forms.Form):
     council: forms.ModelChoiceField[Authority] = forms.ModelChoiceField(
         label="Council",
         queryset=Authority.objects.none(),
@@ -278,12 +258,11 @@ class HelpRequestForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": "Enter what you want to achieve"},
     )
-    linked = forms.CharField(
-        label="Records this builds on (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="The ids of published records in the shop window, separated by commas",
+    linked = records_field(
+        "Records this builds on (optional)",
+        "Search for records by title, then tick the ones this builds on",
     )
+    record_search = search_field()
     service_area = forms.ChoiceField(
         label="Service area",
         choices=[("", "Choose a service area")] + [(c, label) for c, label, _ in SERVICE_AREAS],
@@ -309,9 +288,10 @@ class HelpRequestForm(forms.Form):
     def __init__(self, *args: Any, councils: Any, **kw: Any) -> None:
         super().__init__(*args, **kw)
         self.fields["council"].queryset = councils  # type: ignore[attr-defined]
+        self.setup_picker()
 
     def clean_linked(self) -> list[Innovation]:
-        return clean_records(self.cleaned_data.get("linked", ""))
+        return self.picked_records()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -19,6 +19,7 @@ from shopwindow.associates.vocabularies import (
     InvitationStatus,
     ProfileStatus,
     WorkMode,
+    public_field_label,
     skill_label,
 )
 
@@ -121,6 +122,11 @@ class AssociateProfile(models.Model):
     def owner_id(self) -> int | None:
         return self.user_id
 
+    @property
+    def public_field_labels(self) -> list[str]:
+        """What the associate made public, in words (never the field codes)."""
+        return [public_field_label(code) for code in self.public_fields or []]
+
 
 class HelpRequest(models.Model):
     """A council's request for an associate's help."""
@@ -157,6 +163,14 @@ class HelpRequest(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def service_area_label(self) -> str:
+        return skill_label(f"service:{self.service_area}")
+
+    @property
+    def capability_labels(self) -> list[str]:
+        return [skill_label(f"capability:{code}") for code in self.capabilities or []]
 
     @property
     def council_ids(self) -> set[int]:

@@ -103,3 +103,8 @@ PUBLIC_FIELDS: list[tuple[str, str]] = [
     ("day_rate", "Day-rate band"),
     ("ratings", "Ratings from completed engagements"),
 ]
+PUBLIC_FIELD_LABELS: dict[str, str] = dict(PUBLIC_FIELDS)
+
+
+def public_field_label(code: str) -> str:
+    return PUBLIC_FIELD_LABELS.get(code, code.replace("_", " ").capitalize())

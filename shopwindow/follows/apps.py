@@ -20,3 +20,8 @@ class FollowsConfig(AppConfig):
             "associates-dashboard",
             Panel("follows/panels/learn.html", learning_panel),
         )
+
+        from shopwindow.accounts.home import register_home_links
+        from shopwindow.follows.home import follows_link
+
+        register_home_links(follows_link, order=40)

@@ -3,7 +3,10 @@
 from typing import Any
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.http import QueryDict
 
+from shopwindow.innovations.evidence_files import check_pdf, max_megabytes
 from shopwindow.innovations.models import EvidenceLevel
 from shopwindow.innovations.services.validation import UNSOURCED, RecordError, figure_paths
 from shopwindow.innovations.submission_forms import (
@@ -176,7 +179,14 @@ class OutcomesForm(SectionForm):
 
 class SourceRow(RowForm):
     title = _text("Title of the source")
-    url = _text("Web address", "Starting https://")
+    url = _text("Web address", "Starting https://. Leave it empty if you upload the document")
+    file = forms.FileField(
+        label="Or upload the document as a PDF (optional)",
+        required=False,
+        error_messages={"empty": "The selected file is empty"},
+        help_text=f"For papers on an intranet or that may move. Up to {max_megabytes()}; "
+        "it is published with the record",
+    )
     published_on = _text("Published (optional)", "A year, or year and month, like 2015 or 2015-04")
     publisher = _text("Publisher (optional)", "Who published it, like the council or Audit Wales")
     kind = forms.ChoiceField(
@@ -200,6 +210,27 @@ class SourceRow(RowForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", "Not stated"), *SourceKind.choices]  # type: ignore[attr-defined]
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data.get("file")
+        if upload:
+            check_pdf(upload)
+        return upload
+
+    def upload(self) -> UploadedFile | None:
+        """The PDF chosen in this row, once it has passed its checks."""
+        if not self.is_valid() or self["remove"].value() in (True, "on", "true"):
+            return None
+        upload = self.cleaned_data.get("file")
+        return upload if isinstance(upload, UploadedFile) else None
+
+    def attach(self, url: str) -> None:
+        """Give the row the stored document's address, so it is kept even if the page shows
+        again (with errors, or to add a row) and the file input comes back empty."""
+        data = QueryDict(mutable=True)
+        data.update(self.data)
+        data[self.add_prefix("url")] = url
+        self.data = data
 
     def to_row(self) -> dict[str, Any]:
         row = super().to_row()
@@ -288,6 +319,24 @@ class EvidenceForm(SectionForm):
                 self.sources.forms[0].add_error("supports", message)
             else:
                 self.add_error("level", message)
+
+    def is_multipart(self) -> bool:
+        return True  # each source row may carry a PDF
+
+    def is_valid(self) -> bool:
+        """Valid when the page and every source row are (a row's PDF may be refused)."""
+        rows_valid = all(row.is_valid() for row in self.sources.forms)
+        return super().is_valid() and rows_valid
+
+    def uploads(self) -> list[tuple["SourceRow", UploadedFile]]:
+        """The rows with a PDF chosen on this page, each with its file."""
+        found = []
+        for row in self.sources.forms:
+            assert isinstance(row, SourceRow)
+            upload = row.upload()
+            if upload is not None:
+                found.append((row, upload))
+        return found
 
     def to_values(self) -> dict[str, Any]:
         level = self.cleaned_data.get("level")

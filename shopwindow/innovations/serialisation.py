@@ -8,6 +8,7 @@ decimals. Export, the API, revisions and the round trip all rely on it.
 from decimal import Decimal
 from typing import Any
 
+from shopwindow.innovations.evidence_files import public_url
 from shopwindow.innovations.models import Innovation
 from shopwindow.innovations.vocabularies import FUNCTION_CODES, SERVICE_AREA_CODES, THEME_CODES
 
@@ -66,7 +67,8 @@ def record_to_dict(innovation: Innovation, *, include_contact: bool = True) -> d
         _compact(
             {
                 "title": s.title,
-                "url": s.url,
+                # An uploaded document's address on this service (SITE_URL may have moved).
+                "url": public_url(s.file.name) if s.file else s.url,
                 "published_on": str(s.published_on) if s.published_on else None,
                 "publisher": s.publisher,
                 "kind": s.kind,

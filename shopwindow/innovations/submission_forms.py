@@ -90,6 +90,7 @@ class RowSet:
         *,
         noun: str,
         data: QueryDict | None = None,
+        files: Any = None,
         initial: list[dict[str, Any]] | None = None,
         add: bool = False,
     ) -> None:
@@ -99,7 +100,7 @@ class RowSet:
                 count = max(0, min(int(data.get(f"{name}-count", "0")), MAX_ROWS))
             except ValueError:
                 count = 0
-            self.forms = [form_class(data, prefix=f"{name}-{i}") for i in range(count)]
+            self.forms = [form_class(data, files, prefix=f"{name}-{i}") for i in range(count)]
         else:
             self.forms = [
                 form_class(initial=self._initial(row), prefix=f"{name}-{i}")
@@ -164,6 +165,7 @@ class SectionForm(forms.Form):
             form_class,
             noun=noun,
             data=self.data if self.is_bound else None,  # type: ignore[arg-type]
+            files=self.files if self.is_bound else None,
             initial=list(initial or []),
             add=self.add_target == name,
         )

@@ -223,6 +223,12 @@ REPORTS_PDF_MAX_FILES = env_int("REPORTS_PDF_MAX_FILES", 50)
 # A build still not done after this many seconds (the task failed) is queued again on request.
 REPORTS_PDF_RETRY_AFTER = env_int("REPORTS_PDF_RETRY_AFTER_SECONDS", 600)
 ACCOUNTS_RATE_LIMITS["report_pdf"] = (env_int("RATE_LIMIT_REPORT_PDFS_PER_MINUTE", 5), 60)
+# --- Evidence documents (issue 16): PDFs uploaded as a record's sources, read and written only
+# through this storage alias (shopwindow.innovations.evidence_files); served by the service, never
+# as static or media files, and kept in the database like CVs. Refused above
+# INNOVATIONS_EVIDENCE_MAX_MB.
+STORAGES["evidence"] = PRIVATE_FILES_STORAGE
+INNOVATIONS_EVIDENCE_MAX_BYTES = env_int("INNOVATIONS_EVIDENCE_MAX_MB", 20) * 1024 * 1024
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # `manage.py worker` beats every 10 s; /readyz reports no worker after this many seconds.

@@ -40,8 +40,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Issue 14e: CVs and report PDFs stay in the database (see base.py), in production too.
+# Issue 14e/16: CVs, report PDFs and evidence documents stay in the database (see base.py).
 STORAGES["private"] = PRIVATE_FILES_STORAGE  # noqa: F405
+STORAGES["evidence"] = PRIVATE_FILES_STORAGE  # noqa: F405
 
 SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True

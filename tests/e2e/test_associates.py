@@ -134,10 +134,13 @@ def test_apply_vet_request_shortlist_invite_accept_complete_rate(
     assert not AssociateProfile.objects.exists()
     assert not StoredFile.objects.exists()
 
+    # The records she helped deliver: found by title and ticked (no ids to type).
+    page.get_by_label("Search published records by title").fill(record.title.split()[0])
+    page.get_by_role("button", name="Search records").click()
+    page.get_by_role("checkbox", name=record.title).check()
     page.get_by_label("Upload your CV").set_input_files(
         {"name": "alice-cv.pdf", "mimeType": "application/pdf", "buffer": small_pdf()}
     )
-    page.get_by_role("textbox", name="Records you helped deliver").fill(record.record_id)
     page.get_by_role("button", name="Send application").click()
     expect(page.get_by_role("heading", name="Your associate profile")).to_be_visible()
     expect(page.get_by_text("Waiting for vetting")).to_be_visible()
@@ -168,9 +171,12 @@ def test_apply_vet_request_shortlist_invite_accept_complete_rate(
     # A council member raises a request and sees the shortlist with reasons.
     with _session(browser, base, member.email) as council:
         council.goto(f"{base}/help-requests/new/")
-        council.get_by_label("Title").fill("Merge our waste rounds")
+        council.get_by_label("Title", exact=True).fill("Merge our waste rounds")
         council.get_by_label("What do you want to achieve?").fill("Share rounds with a neighbour.")
-        council.get_by_label("Records this builds on").fill(record.record_id)
+        council.get_by_label("Search published records by title").fill(record.title)
+        council.get_by_role("button", name="Search records").click()
+        expect(council.get_by_label("Title", exact=True)).to_have_value("Merge our waste rounds")
+        council.get_by_role("checkbox", name=record.title).check()
         council.get_by_label("Service area").select_option(label="Waste and environment")
         council.get_by_role("group", name="Capabilities needed").get_by_label("Procurement").check()
         council.get_by_label("Days of help needed").fill("8")

@@ -3,6 +3,7 @@ for changes, the member fixes them and resubmits, the moderator publishes, and a
 visitor reads it. axe-core on the task list, a question page with errors, check your answers and
 the public record page."""
 
+import re
 from typing import Any
 
 import pytest
@@ -55,6 +56,7 @@ def test_submit_request_changes_fix_publish_and_read(
     expect(page.get_by_role("heading", name="Submit a record")).to_be_visible()
     expect(page.get_by_text("Cannot start yet")).to_be_visible()
     assert_accessible(page)
+    draft_address = page.url  # the placeholder address, before the record has a title
 
     # About the innovation: first with mistakes, to see the error summary.
     page.get_by_role("link", name="About the innovation").click()
@@ -108,7 +110,17 @@ def test_submit_request_changes_fix_publish_and_read(
     page.get_by_role("link", name="Check your answers and submit").click()
     expect(page.get_by_role("heading", name="Check your answers before submitting")).to_be_visible()
     expect(page.locator(".govuk-summary-card").first).to_contain_text(TITLE)
+    # Markdown shows as it will be published, and every answer has its own Change link.
+    expect(page.locator(".govuk-summary-card strong")).to_have_text("overlapped")
+    expect(page.get_by_text("**overlapped**")).to_have_count(0)
+    change = page.get_by_role("link", name="Change annual saving")
+    expect(change).to_have_attribute("href", re.compile(r"/edit/outcomes/#id_annual_saving_gbp$"))
     assert_accessible(page)
+    check_address = page.url
+    # The draft's first address still works: it redirects to the record's address.
+    page.goto(draft_address)
+    assert page.url == check_address.removesuffix("check/")
+    page.goto(check_address)
     page.get_by_role("button", name="Submit for review").click()
     expect(page.get_by_role("heading", name="Record submitted")).to_be_visible()
     record_id = Innovation.objects.get(title=TITLE).record_id

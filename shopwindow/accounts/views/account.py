@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from shopwindow.accounts import audit, permissions, selectors, services
 from shopwindow.accounts.forms import DeleteAccountForm, JoinCouncilForm
+from shopwindow.accounts.home import account_home
 from shopwindow.accounts.models import CouncilMembership, User
 from shopwindow.authorities.models import Authority
 
@@ -34,6 +35,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "memberships": selectors.memberships_of(user),
             "role_label": permissions.user_role_label(user),
             "is_moderator": permissions.is_moderator(user),
+            "home": account_home(user),
         },
     )
 

@@ -17,6 +17,7 @@ from shopwindow.accounts.permissions import can
 from shopwindow.adoption import selectors, services
 from shopwindow.adoption.forms import PlanForm, StartPlanForm, TaskForm
 from shopwindow.adoption.models import AdoptionPlan, PlanTask
+from shopwindow.adoption.standard_plan import STAGE_TITLES
 from shopwindow.innovations.models import Innovation
 from shopwindow.innovations.selectors import get_published
 
@@ -95,12 +96,23 @@ def start(request: HttpRequest, record_id: str) -> HttpResponseBase:
         except services.PlanError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "Your plan has been created from the record's steps.")
+            messages.success(
+                request,
+                "Your plan has been created from the record's steps."
+                if innovation.steps.exists()
+                else "Your plan has been created from the standard adoption stages, "
+                "adapted from the record.",
+            )
             return redirect(plan)
     return render(
         request,
         "adoption/start.html",
-        {"form": form, "innovation": innovation, "plans": existing},
+        {
+            "form": form,
+            "innovation": innovation,
+            "plans": existing,
+            "standard_stages": STAGE_TITLES,
+        },
     )
 
 

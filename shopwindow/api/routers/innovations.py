@@ -8,7 +8,7 @@ update drafts and never publish. Validation is the same as the importer's and th
 
 from typing import Any
 
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponsePermanentRedirect, JsonResponse
 from ninja import Router
 
 from shopwindow.accounts import audit
@@ -20,6 +20,7 @@ from shopwindow.api.services import write_record
 from shopwindow.authorities.models import Authority
 from shopwindow.core import safejson
 from shopwindow.innovations import selectors
+from shopwindow.innovations.aliases import current_id
 from shopwindow.innovations.models import Innovation
 from shopwindow.innovations.serialisation import record_to_dict
 from shopwindow.innovations.services.records import RecordExistsError
@@ -127,9 +128,14 @@ def list_innovations(request: HttpRequest) -> dict[str, Any]:
     summary="One published innovation record",
     response=responses({200: dict[str, Any]}, lookup=True),
 )
-def get_innovation(request: HttpRequest, record_id: str) -> dict[str, Any]:
+def get_innovation(request: HttpRequest, record_id: str) -> Any:
     innovation = selectors.get_published(record_id)
     if innovation is None:
+        moved_to = current_id(record_id)
+        if moved_to is not None:
+            # An old id of a renamed record: the same resource lives at the current id.
+            head, _, tail = request.path.rpartition(record_id)
+            return HttpResponsePermanentRedirect(head + moved_to + tail)
         raise not_found(f"No published innovation record with id {record_id!r}")
     return represent(
         request,

@@ -13,6 +13,7 @@ from shopwindow.associates import selectors, services
 from shopwindow.associates.forms import ApplicationForm
 from shopwindow.associates.vocabularies import InvitationStatus
 from shopwindow.core.hooks import panels_at
+from shopwindow.innovations.record_picker import SEARCH_ACTION
 
 
 def _user(request: HttpRequest) -> User:
@@ -25,7 +26,9 @@ def _user(request: HttpRequest) -> User:
 def apply(request: HttpRequest) -> HttpResponseBase:
     profile = selectors.profile_of(request.user)
     form = ApplicationForm(request.POST or None, request.FILES or None, profile=profile)
-    if request.method == "POST" and form.is_valid():
+    if request.POST.get("action") == SEARCH_ACTION:
+        form.show_without_errors()  # a search for records delivered, not the application yet
+    elif request.method == "POST" and form.is_valid():
         try:
             services.save_application(
                 user=_user(request),

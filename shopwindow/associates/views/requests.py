@@ -12,8 +12,8 @@ from shopwindow.accounts.models import User
 from shopwindow.accounts.permissions import approved_council_ids, can
 from shopwindow.associates import selectors, services
 from shopwindow.associates.forms import HelpRequestForm, InviteForm
-from shopwindow.associates.vocabularies import SKILL_LABELS
 from shopwindow.authorities.models import Authority
+from shopwindow.innovations.record_picker import SEARCH_ACTION
 
 
 def _user(request: HttpRequest) -> User:
@@ -44,7 +44,9 @@ def request_new(request: HttpRequest) -> HttpResponseBase:
     if not councils.exists():
         raise PermissionDenied("Only council members can raise help requests")
     form = HelpRequestForm(request.POST or None, councils=councils)
-    if request.method == "POST" and form.is_valid():
+    if request.POST.get("action") == SEARCH_ACTION:
+        form.show_without_errors()  # a search for records to link, not the request yet
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         help_request = services.create_help_request(
             author=_user(request),
@@ -69,8 +71,6 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     context = {
         "help_request": help_request,
-        "service_area": SKILL_LABELS.get(f"service:{help_request.service_area}", ""),
-        "capabilities": [SKILL_LABELS.get(f"capability:{c}", c) for c in help_request.capabilities],
         "may_invite": may_invite,
         "invitations": list(invited.values()) if may_invite else [],
         "shortlist": [

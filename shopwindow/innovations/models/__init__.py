@@ -1,5 +1,6 @@
 """Innovation records: the reference vocabularies, the record, its child rows and its revisions."""
 
+from shopwindow.innovations.models.alias import RecordAlias
 from shopwindow.innovations.models.children import (
     Adoption,
     Barrier,
@@ -27,6 +28,7 @@ __all__ = [
     "ProblemPart",
     "ProblemReport",
     "ProblemState",
+    "RecordAlias",
     "Revision",
     "RevisionKind",
     "RevisionState",

@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from shopwindow.innovations.evidence_files import evidence_storage, public_path
 from shopwindow.innovations.partial_dates import PartialDate
 from shopwindow.innovations.vocabularies import AdoptionStatus, SavingKind, Source, SourceKind
 
@@ -79,9 +80,19 @@ class SourceDocument(_Ordered):
     kind = models.CharField(max_length=20, choices=SourceKind.choices, blank=True)
     # Field paths of the record this source backs (`outcomes.annual_saving_gbp`, `metrics[0]`...).
     supports = models.JSONField(default=list, blank=True)
+    # An uploaded PDF of the source (innovations.evidence_files): `url` is then its address on
+    # this service, and the file is public while a published record lists it.
+    file = models.FileField(
+        storage=evidence_storage, upload_to="evidence/", max_length=200, blank=True
+    )
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def href(self) -> str:
+        """Where the page links: an uploaded document's path on this service, else the url."""
+        return public_path(self.file.name) if self.file else self.url
 
     @property
     def published_on(self) -> PartialDate | None:

@@ -1,7 +1,7 @@
 """The innovation record: one proven improvement option, as the exchange format describes it."""
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -113,12 +113,33 @@ class Innovation(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    _loaded_record_id: str | None = None
+
     def save(self, *args: object, **kwargs: object) -> None:
         self.is_illustrative = ILLUSTRATIVE_TAG in (self.tags or [])
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+        old_id = getattr(self, "_loaded_record_id", None)
+        if old_id and old_id != self.record_id:
+            self._keep_alias(old_id)
+        self._loaded_record_id = self.record_id
 
     def get_absolute_url(self) -> str:
         return reverse("innovations:detail", kwargs={"record_id": self.record_id})
+
+    @classmethod
+    def from_db(cls, db: Any, field_names: Any, values: Any) -> "Innovation":
+        instance = super().from_db(db, field_names, values)
+        # The id as loaded, so that save() can keep the old one as an alias if it changes.
+        instance._loaded_record_id = instance.__dict__.get("record_id")
+        return instance
+
+    def _keep_alias(self, old_id: str) -> None:
+        """Keep the old id as an address of this record: every id a record has had redirects."""
+        from shopwindow.innovations.models.alias import RecordAlias
+
+        # The new id is live now, so no alias may claim it.
+        RecordAlias.objects.filter(old_id=self.record_id).delete()
+        RecordAlias.objects.update_or_create(old_id=old_id, defaults={"innovation": self})
 
     @property
     def working_title(self) -> str:

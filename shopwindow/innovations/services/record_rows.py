@@ -10,6 +10,7 @@ from typing import Any
 from django.db import models
 
 from shopwindow.authorities.models import Authority
+from shopwindow.innovations.evidence_files import name_from_url
 from shopwindow.innovations.models import (
     Barrier,
     EvidenceLevel,
@@ -82,6 +83,8 @@ def _sources(innovation: Innovation, data: dict[str, Any]) -> list[SourceDocumen
             publisher=s.get("publisher", ""),
             kind=s.get("kind", ""),
             supports=list(s.get("supports") or []),
+            # A url that is one of this record's evidence addresses links the uploaded file.
+            file=name_from_url(s["url"], innovation.pk),
         )
         doc.published_on = parse_optional(s.get("published_on"))
         sources.append(doc)

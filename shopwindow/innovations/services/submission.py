@@ -13,12 +13,14 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.text import slugify
 
 from shopwindow.accounts.models import User
 from shopwindow.accounts.permissions import approved_council_ids, can
 from shopwindow.authorities.models import Authority
+from shopwindow.innovations.evidence_files import evidence_storage, new_name, public_url
 from shopwindow.innovations.models import EvidenceLevel, Innovation
 from shopwindow.innovations.serialisation import record_to_dict
 from shopwindow.innovations.services.records import ensure_vocabularies, propose_change, save_record
@@ -221,7 +223,8 @@ def save_section(
         and innovation.published_at is None
         and isinstance(record.get("title"), str)
     ):
-        # The first real title names the record's id (and so its web address) for good.
+        # The first real title names the record's id (and so its web address); the placeholder
+        # address keeps working as a permanent redirect (models.alias.RecordAlias).
         new_id = _unique_id(record["title"], innovation.record_id)
         innovation.record_id = new_id
         record["id"] = new_id
@@ -233,6 +236,17 @@ def save_section(
     }
     innovation.save(update_fields=["record_id", "draft_data", "updated_at"])
     return []
+
+
+def store_evidence_file(innovation: Innovation, upload: UploadedFile, *, actor: User) -> str:
+    """Keep a checked PDF (evidence_files.check_pdf) for one of the record's sources; return the
+    address the source's url takes. It is public only once a published version lists it."""
+    if not can_edit(actor, innovation):
+        raise WorkflowError("You cannot change this record now")
+    storage = evidence_storage()
+    upload.seek(0)
+    name = storage.save(new_name(innovation.pk), upload)
+    return public_url(name)
 
 
 def task_statuses(innovation: Innovation) -> list[tuple[Section, str]]:

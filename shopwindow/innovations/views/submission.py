@@ -128,12 +128,22 @@ def section_page(request: HttpRequest, record_id: str, section: str) -> HttpResp
     add = action[4:] if action.startswith("add:") else ""
     form = form_class(
         request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
         record=record,
         owner=innovation.owner_council,
         add=add,
     )
     previews: list[dict[str, Any]] = []
     if request.method == "POST" and form.is_valid():
+        for row, upload in getattr(form, "uploads", list)():
+            # Kept at once (not only on "Save"), so adding a row or previewing loses no file.
+            row.attach(
+                submission.store_evidence_file(
+                    innovation,
+                    upload,
+                    actor=request.user,  # type: ignore[arg-type]
+                )
+            )
         if action == "save":
             values = form.to_values()
             try:
@@ -158,6 +168,7 @@ def section_page(request: HttpRequest, record_id: str, section: str) -> HttpResp
         "previews": previews,
         "error_items": form.error_items() if form.is_bound else [],
         "sections": SECTIONS,
+        "multipart": form.is_multipart(),
     }
     return render(request, f"innovations/form/section_{section}.html", context)
 

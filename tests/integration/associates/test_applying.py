@@ -136,13 +136,14 @@ def test_missing_fields_are_named(client: Client, applicant: Any) -> None:
         assert message in page, message
 
 
-def test_unknown_record_ids_are_named(client: Client, applicant: Any) -> None:
+def test_unknown_records_are_refused(client: Client, applicant: Any) -> None:
     record = create_innovation()
     cv = SimpleUploadedFile("cv.pdf", pdf_bytes())
     response = client.post(
-        "/associates/apply/", _form(cv=cv, delivered=f"{record.record_id}, no-such-record")
+        "/associates/apply/", _form(cv=cv, delivered=[record.record_id, "no-such-record"])
     )
-    assert "No published record has the id no-such-record" in response.content.decode()
+    assert "Select records from the search results" in response.content.decode()
+    assert not AssociateProfile.objects.exists()
     cv = SimpleUploadedFile("cv.pdf", pdf_bytes())
     client.post("/associates/apply/", _form(cv=cv, delivered=record.record_id))
     assert list(AssociateProfile.objects.get().delivered_records.all()) == [record]

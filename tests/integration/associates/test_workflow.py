@@ -68,7 +68,7 @@ def test_form_errors_are_named(client: Client, setup: dict[str, Any]) -> None:
     page = _raise(client, "nope", title="", end_on="1/1/2027").content.decode()
     assert "There is a problem" in page
     assert "Enter a title" in page
-    assert "No published record has the id nope" in page
+    assert "Select records from the search results" in page  # an id no published record has
     assert "The end date must be on or after the start date" in page
     assert not HelpRequest.objects.exists()
 

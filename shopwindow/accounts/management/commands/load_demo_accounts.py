@@ -44,10 +44,10 @@ DEMO_ACCOUNTS = [
     (
         "associate@demo.shopwindow.example",
         "demo-associate-password-1",
-        "Ada Associate (demo)",
+        "Ada Associate (illustrative)",
         Role.MEMBER,
         None,
-        "associate (an ordinary account until the associates feature vets it)",
+        "associate (vetted: an illustrative associate on the roster)",
     ),
 ]
 
