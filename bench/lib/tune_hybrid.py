@@ -44,7 +44,12 @@ def main() -> None:
     pks = np.array([r.pk for r in records])
     record_ids = {r.pk: r.record_id for r in records}
     meanings = [meaning_of(r)[0] for r in records]
-    titles = dict(SearchDocument.objects.values_list("pk", "title"))
+    fields = {
+        pk: (title, topics or [])
+        for pk, title, topics in SearchDocument.objects.values_list(
+            "pk", "title", "embedding__topics"
+        )
+    }
     matrices = {}
     for name, weights in WEIGHTINGS.items():
         semantic.FIELD_WEIGHTS.clear()
@@ -61,17 +66,17 @@ def main() -> None:
         queries.append((parsed, relevant, lexical, is_relaxed, vector))
     results = []
     grid = itertools.product(
-        WEIGHTINGS, (0.3, 0.35, 0.4, 0.45), (5, 10, 20, 60), (0.5, 1.0, 1.5), (0.5, 1.0)
+        WEIGHTINGS, (0.3, 0.35, 0.4), (5, 10, 20), (0.5, 1.0), (0.0, 0.1, 0.2, 0.5)
     )
-    for weighting, threshold, k, semantic_weight, relaxed_weight in grid:
+    for weighting, threshold, k, semantic_weight, topic_boost in grid:
         hybrid.RRF_K, hybrid.SEMANTIC_WEIGHT = k, semantic_weight
-        hybrid.RELAXED_LEXICAL_WEIGHT = relaxed_weight
+        hybrid.TOPIC_BOOST = topic_boost
         recall, reciprocal = [], []
         for parsed, relevant, lexical, is_relaxed, vector in queries:
             sims = matrices[weighting] @ vector
             order = np.argsort(-sims)
             meaning = [int(pks[i]) for i in order if sims[i] >= threshold][: hybrid.SEMANTIC_LIMIT]
-            fused = hybrid.fuse(parsed, lexical, meaning, titles, relaxed=is_relaxed)
+            fused = hybrid.fuse(parsed, lexical, meaning, fields, relaxed=is_relaxed)
             top = [record_ids[pk] for pk, _, _ in fused[:5]]
             ranks = [top.index(r) + 1 for r in relevant if r in top]
             recall.append(len(ranks) / min(5, len(relevant)))
@@ -84,16 +89,16 @@ def main() -> None:
                 threshold,
                 k,
                 semantic_weight,
-                relaxed_weight,
+                topic_boost,
             )
         )
     results.sort(reverse=True)
-    for row in results[:25] + [
-        r
-        for r in results
-        if r[2] == "labels-lessons" and r[4] == 10 and r[5] == 0.5 and r[6] == 1.0
-    ]:
-        print("recall@5 %.3f MRR %.3f weighting=%s threshold=%s k=%s semantic=%s relaxed=%s" % row)
+    for row in results[:20]:
+        print(
+            "recall@5 {:.3f} MRR {:.3f} weighting={} threshold={} k={} semantic={} topic={}".format(
+                *row
+            )
+        )
 
 
 if __name__ == "__main__":

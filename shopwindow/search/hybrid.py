@@ -7,8 +7,9 @@ into one order, with the same filters on both.
   meaning, never merely because it exists.
 - Order (relevance sort): weighted reciprocal rank fusion, score = Σ weight / (RRF_K + rank),
   over the text ranking's first RANKED_WINDOW and the filtered semantic ranking. A record whose
-  title holds every searched word (stems compared) comes first, as does every text match of a
-  query with quoted phrases or OR, which searches by the words alone.
+  title holds every searched word (stems compared) comes first; then a record whose title or
+  topics (a theme, service area or tag equal to a searched phrase) hold some of the clauses is
+  lifted by the share it holds. A query with quoted phrases or OR searches by the words alone.
 - Records found by meaning alone get a "why this result" hint: the topic of theirs (theme,
   service area or tag) nearest in meaning to the query.
 
@@ -30,6 +31,7 @@ SEMANTIC_WEIGHT = 0.5
 RELAXED_LEXICAL_WEIGHT = 1.0
 EXPANSION_WEIGHT = 0.3
 TITLE_BOOST = 1.0  # more than any fused score (at most 2 / (RRF_K + 1))
+TOPIC_BOOST = 0.2
 
 
 def uses_meaning(parsed: ParsedQuery) -> bool:
@@ -77,43 +79,56 @@ def _same_stem(a: str, b: str) -> bool:
     return len(a) >= n and len(b) >= n and a[:n] == b[:n]
 
 
-def title_matches(parsed: ParsedQuery, title: str) -> bool:
-    """Whether every clause of the query has an alternative whose words are all in the title."""
-    title_words = words_of(title)
+def _phrase_in(words: tuple[str, ...], text_words: tuple[str, ...]) -> bool:
+    return all(word in STOP_WORDS or any(_same_stem(word, t) for t in text_words) for word in words)
+
+
+def _phrase_is(words: tuple[str, ...], topic: str) -> bool:
+    topic_words = words_of(topic)
+    return len(topic_words) == len(words) and all(map(_same_stem, words, topic_words))
+
+
+def field_boost(parsed: ParsedQuery, title: str, topics: list[str]) -> float:
+    """How much a record's own fields say it is what was asked for: TITLE_BOOST when its title
+    holds every clause of the query; otherwise TOPIC_BOOST times the share of clauses that its
+    title holds or that one of its topics (theme, service area, tag) is."""
     if not parsed.clauses:
-        return False
+        return 0.0
+    title_words = words_of(title)
+    in_title = in_either = 0
     for clause in parsed.clauses:
-        if not any(
-            all(
-                word in STOP_WORDS or any(_same_stem(word, t) for t in title_words)
-                for word in phrase.words
-            )
-            for phrase in clause.alternatives
-        ):
-            return False
-    return True
+        if any(_phrase_in(p.words, title_words) for p in clause.alternatives):
+            in_title += 1
+            in_either += 1
+        elif any(_phrase_is(p.words, topic) for p in clause.alternatives for topic in topics):
+            in_either += 1
+    if in_title == len(parsed.clauses):
+        return TITLE_BOOST
+    return TOPIC_BOOST * in_either / len(parsed.clauses)
 
 
 def fuse(
     parsed: ParsedQuery,
     lexical: list[tuple[int, float, bool]],
     meaning: list[int],
-    titles: dict[int, str],
+    fields: dict[int, tuple[str, list[str]]],
     *,
     relaxed: bool,
 ) -> list[tuple[int, float, bool]]:
     """(id, fused score, whether the text matched), best first. `lexical`: the text ranking;
-    `meaning`: the semantic ranking (ids, filtered); `titles`: the text matches' titles."""
+    `meaning`: the semantic ranking (ids, filtered); `fields`: each candidate's title and
+    topics."""
     weight = RELAXED_LEXICAL_WEIGHT if relaxed else LEXICAL_WEIGHT
     scores: dict[int, float] = {}
     text_matched: set[int] = set()
     for rank, (pk, _score, _lex) in enumerate(lexical, 1):
         scores[pk] = scores.get(pk, 0.0) + weight / (RRF_K + rank)
         text_matched.add(pk)
-        if not relaxed and title_matches(parsed, titles.get(pk, "")):
-            scores[pk] += TITLE_BOOST
     for rank, pk in enumerate(meaning, 1):
         scores[pk] = scores.get(pk, 0.0) + SEMANTIC_WEIGHT / (RRF_K + rank)
+    for pk in scores:
+        title, topics = fields.get(pk, ("", []))
+        scores[pk] += field_boost(parsed, title, topics)
     order = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     return [(pk, score, pk in text_matched) for pk, score in order]
 

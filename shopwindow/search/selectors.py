@@ -176,12 +176,14 @@ def _ranked(
     lexical = eng.page(parsed, clauses, filters, sort=sort, offset=0, limit=offset + limit)
     allowed = eng.allowed(parsed, filters, meaning)
     meaning = [pk for pk in meaning if pk in allowed]
-    titles = dict(
-        SearchDocument.objects.filter(pk__in=[pk for pk, _, _ in lexical]).values_list(
-            "pk", "title"
+    candidates = [pk for pk, _, _ in lexical] + meaning
+    fields = {
+        pk: (title, topics or [])
+        for pk, title, topics in SearchDocument.objects.filter(pk__in=candidates).values_list(
+            "pk", "title", "embedding__topics"
         )
-    )
-    fused = hybrid.fuse(parsed, lexical, meaning, titles, relaxed=entry["relaxed"])
+    }
+    fused = hybrid.fuse(parsed, lexical, meaning, fields, relaxed=entry["relaxed"])
     return fused[offset : offset + limit]
 
 
@@ -269,8 +271,8 @@ def _search(
         hint = hints.get(pk)
         if hint:
             snippet_html = mark_safe(  # noqa: S308 - both parts escaped
-                f'<span class="app-search-about">About: {escape(hint)}</span> — '
-                f"{escape(doc.summary)}"
+                '<span class="app-search-about govuk-!-font-weight-bold">'
+                f"About: {escape(hint)}</span> — {escape(doc.summary)}"
             )
         else:
             snippet_html = highlight(snippet) if snippet else highlight(doc.summary)
