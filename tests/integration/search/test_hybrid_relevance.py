@@ -118,7 +118,9 @@ def test_teenagers_going_into_care_finds_the_edge_of_care_records(
     assert "north-yorkshire-no-wrong-door" in top
 
 
-@pytest.mark.xfail(reason="family safeguarding ranks just below the top five on both engines (issue 15)")
+@pytest.mark.xfail(
+    reason="family safeguarding ranks just below the top five on both engines (issue 15)"
+)
 def test_teenagers_going_into_care_finds_family_safeguarding(catalogue: CatalogueLoad) -> None:
     assert "hertfordshire-family-safeguarding" in hybrid_top5(
         "how do we stop teenagers going into care"
