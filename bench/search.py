@@ -10,7 +10,9 @@ Datasette.
 
 Environment: BENCH_SIZES, BENCH_ENGINES (default sqlite,postgresql), BENCH_PG_URL (default
 postgres://postgres@127.0.0.1:5432/bench), BENCH_SECONDS (per measurement, default 8).
-The first pass of each search (empty caches) is reported separately as "first pass".
+The first pass of each search (empty caches) is reported separately as "first pass": the cold
+figures; c=1 after it is the warm (repeated) figure. bench/lib/semantic_share.py then prints the
+semantic step's share of an uncached search, in-process.
 """
 
 import json
@@ -298,6 +300,13 @@ def bench_size(size: int) -> None:
                 results[f"{engine} {kind}"] = measure(APP_PORT, paths)
         finally:
             stop(server)
+        print(f"  {engine}:")
+        subprocess.run(
+            [PYTHON, str(ROOT / "bench" / "lib" / "semantic_share.py")],
+            env=env,
+            cwd=ROOT,
+            check=True,
+        )
     data = json.loads(data_file.read_text())
     datasette_db = WORK / "records.db"
     build_datasette(data, datasette_db)
@@ -335,12 +344,15 @@ def bench_size(size: int) -> None:
             print(line(f"{label} {mode}", result, base))
     for engine in ENGINES:
         api = results[f"{engine} api"]
-        p95 = api["c=1"].percentile(95)
+        cold, warm = api["first pass"], api["c=1"]
         faster = api["c=8"].rps > results["datasette"]["c=8"].rps
-        verdict = "met" if p95 < 50 else "MISSED"
         print(
-            f"  target {engine}: API p95 at c=1 {p95:.1f} ms (< 50: {verdict});"
-            f" more req/s than Datasette at c=8: {'met' if faster else 'MISSED'}"
+            f"  target {engine}: cold (first visit, uncached) p50 {cold.percentile(50):.1f} ms,"
+            f" p95 {cold.percentile(95):.1f} ms (< 100: "
+            f"{'met' if cold.percentile(95) < 100 else 'MISSED'}); warm p50 "
+            f"{warm.percentile(50):.1f} ms, p95 {warm.percentile(95):.1f} ms (< 20: "
+            f"{'met' if warm.percentile(95) < 20 else 'MISSED'}); more req/s than Datasette at"
+            f" c=8: {'met' if faster else 'MISSED'}"
         )
 
 

@@ -125,6 +125,7 @@ def search_response(request: HttpRequest) -> dict[str, Any]:
                 "summary": hit.summary,
                 "score": hit.score,
                 "snippet": str(hit.snippet),
+                "about": hit.about,
                 "annual_saving_gbp": number(hit.annual_saving_gbp),
                 "saving_kind": hit.saving_kind or None,
                 "is_illustrative": hit.is_illustrative,

@@ -17,6 +17,13 @@ from django.db import connection
 from shopwindow.search.facets import FACETS, decode, facet_range, facet_value
 from shopwindow.search.query import Clause, ParsedQuery, Phrase
 
+# The document columns that filters, sorts and facets read (the union of text and semantic
+# matches carries them, so a count or a page needs no second join).
+DOC_COLUMNS = (
+    "d.innovation_id, d.status, d.verification, d.evidence_level, d.savings_band, "
+    "d.annual_saving, d.is_illustrative, d.published_at"
+)
+
 # Single-valued facets filter on the document's own column (cheaper than a subquery).
 COLUMN_FACETS = {
     "status": "d.status",
@@ -89,6 +96,10 @@ class Engine:
     def snippets(self, clauses: list[Clause], ids: list[int]) -> dict[int, str]:
         raise NotImplementedError
 
+    def ids_sql(self, ids: list[int]) -> tuple[str, list[Any]]:
+        """A subquery of one column, `id`, holding these ids (passed as one parameter)."""
+        raise NotImplementedError
+
     def prepare(self) -> None:
         """Session settings for this search's statements (called inside its transaction)."""
 
@@ -146,6 +157,28 @@ class Engine:
             cursor.execute(sql, text.params + fparams)
             return int(cursor.fetchone()[0])
 
+    def _union(
+        self, parsed: ParsedQuery, clauses: list[Clause], semantic: list[int], *, score: bool
+    ) -> tuple[str, list[Any]]:
+        """CTEs ending in `d`: the text matches (lex = 1) and the semantic matches that are not
+        text matches (lex = 0), with the columns that filters, sorts and facets read. The text
+        is matched once (`lx`, materialised)."""
+        text = self._base(parsed, clauses)
+        score_sql = text.score_sql if score else "0"
+        ids_sql, ids_params = self.ids_sql(semantic)
+        exclusion, exclusion_params = (
+            self.exclusion_sql(parsed.exclusions) if parsed.exclusions else ("1 = 1", [])
+        )
+        sql = (
+            f"WITH lx AS MATERIALIZED (SELECT {DOC_COLUMNS}, {score_sql} AS score "  # noqa: S608
+            f"FROM {text.from_sql} WHERE {text.where_sql}), "
+            f"d AS MATERIALIZED (SELECT lx.*, 1 AS lex FROM lx UNION ALL "
+            f"SELECT {DOC_COLUMNS}, 0, 0 FROM search_document d WHERE d.innovation_id IN "
+            f"(SELECT id FROM ({ids_sql}) s) AND d.innovation_id NOT IN "
+            f"(SELECT innovation_id FROM lx) AND {exclusion}) "
+        )
+        return sql, [*text.params, *ids_params, *exclusion_params]
+
     def page(
         self,
         parsed: ParsedQuery,
@@ -155,41 +188,82 @@ class Engine:
         sort: str,
         offset: int,
         limit: int,
-    ) -> list[tuple[int, float]]:
-        """(innovation id, score) for one page of results, in order."""
-        text = self._base(parsed, clauses)
-        fsql, fparams = self._filter_sql(filters)
+        semantic: list[int] | None = None,
+    ) -> list[tuple[int, float, bool]]:
+        """(innovation id, score, whether the text matched) for one page of results, in order.
+        `semantic`: ids found by meaning, part of the results whether or not the text matches
+        (ranked by `sort` with a text score of 0; hybrid ranking is selectors' job)."""
         order = {
             "relevance": "score DESC, d.published_at DESC, d.innovation_id",
             "saving": "d.annual_saving IS NULL, d.annual_saving DESC, d.innovation_id",
             "evidence": "d.evidence_level DESC, score DESC, d.innovation_id",
             "newest": "d.published_at DESC, d.innovation_id DESC",
         }[sort]
+        fsql, fparams = self._filter_sql(filters)
+        if semantic and clauses:
+            prefix, params = self._union(parsed, clauses, semantic, score=True)
+            sql = (
+                f"{prefix}SELECT d.innovation_id, d.score, d.lex FROM d "  # noqa: S608
+                f"WHERE {fsql} ORDER BY {order.replace('score', 'd.score')} LIMIT %s OFFSET %s"
+            )
+            params += [*fparams, limit, offset]
+        else:
+            text = self._base(parsed, clauses)
+            sql = (
+                f"SELECT d.innovation_id, {text.score_sql} AS score, 1 "  # noqa: S608
+                f"FROM {text.from_sql} WHERE {text.where_sql} AND {fsql} "
+                f"ORDER BY {order} LIMIT %s OFFSET %s"
+            )
+            params = [*text.params, *fparams, limit, offset]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [(int(pk), float(score or 0), bool(lex)) for pk, score, lex in cursor.fetchall()]
+
+    def allowed(self, parsed: ParsedQuery, filters: Filters, ids: list[int]) -> set[int]:
+        """Which of these ids pass the filters and exclusions (for the semantic ranking)."""
+        if not ids:
+            return set()
+        ids_sql, ids_params = self.ids_sql(ids)
+        fsql, fparams = self._filter_sql(filters)
+        exclusion, exclusion_params = (
+            self.exclusion_sql(parsed.exclusions) if parsed.exclusions else ("1 = 1", [])
+        )
         sql = (
-            f"SELECT d.innovation_id, {text.score_sql} AS score FROM {text.from_sql} "  # noqa: S608
-            f"WHERE {text.where_sql} AND {fsql} ORDER BY {order} LIMIT %s OFFSET %s"
+            "SELECT d.innovation_id FROM search_document d WHERE d.innovation_id IN "  # noqa: S608
+            f"(SELECT id FROM ({ids_sql}) s) AND {fsql} AND {exclusion}"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*text.params, *fparams, limit, offset])
-            return [(int(pk), float(score or 0)) for pk, score in cursor.fetchall()]
+            cursor.execute(sql, [*ids_params, *fparams, *exclusion_params])
+            return {int(row[0]) for row in cursor.fetchall()}
 
     def aggregate(
-        self, parsed: ParsedQuery, clauses: list[Clause], filters: Filters
-    ) -> tuple[int, dict[str, dict[str, int]]]:
-        """The count and the counts per facet value, in one statement, so the text is matched
-        once (matching dominates the cost at 100,000 records). A facet with a selection is
-        counted with every filter but its own (so its other values show what choosing them would
-        add); the other facets share one run. Runs are tagged and joined by UNION ALL."""
+        self,
+        parsed: ParsedQuery,
+        clauses: list[Clause],
+        filters: Filters,
+        semantic: list[int] | None = None,
+    ) -> tuple[int, int, dict[str, dict[str, int]]]:
+        """The count, the count of text matches and the counts per facet value, in one
+        statement, so the text is matched once (matching dominates the cost at 100,000
+        records). `semantic`: ids found by meaning, counted with the text matches. A facet with
+        a selection is counted with every filter but its own (so its other values show what
+        choosing them would add); the other facets share one run. Runs are tagged and joined by
+        UNION ALL."""
         text = self._base(parsed, clauses)
         active = sorted(filters.active_facets())
-        if clauses or parsed.exclusions:
+        lexical_only = "1 = 1"
+        params: list[Any]
+        if semantic and clauses:
+            prefix, params = self._union(parsed, clauses, semantic, score=False)
+            lexical_only = "d.lex = 1"
+        elif clauses or parsed.exclusions:
             # Materialise the text matches once, with the columns the filters read.
             prefix = (
                 "WITH d AS MATERIALIZED (SELECT d.innovation_id, d.status, d.verification, "  # noqa: S608
                 "d.evidence_level, d.savings_band, d.annual_saving, d.is_illustrative "
                 f"FROM {text.from_sql} WHERE {text.where_sql}) "
             )
-            params: list[Any] = list(text.params)
+            params = list(text.params)
         else:
             prefix, params = "", []
         source = "d" if prefix else "search_document d"
@@ -198,6 +272,11 @@ class Engine:
         fsql, fparams = self._filter_sql(filters, columns=columns)
         parts.append(f"SELECT -1, 0, COUNT(*) FROM {source} WHERE {fsql}")  # noqa: S608
         params += fparams
+        if lexical_only != "1 = 1":
+            parts.append(
+                f"SELECT -2, 0, COUNT(*) FROM {source} WHERE {fsql} AND {lexical_only}"  # noqa: S608
+            )
+            params += fparams
         # Join from the matching ids to their facet rows (an index-only lookup per document)
         # and group on the integer value.
         parts.append(
@@ -214,7 +293,7 @@ class Engine:
             )
             params += [*fparams, *facet_range(skip)]
         sql = prefix + " UNION ALL ".join(parts)
-        count = 0
+        count, lexical = 0, None
         counts: dict[str, dict[str, int]] = {facet.name: {} for facet in FACETS}
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
@@ -222,9 +301,12 @@ class Engine:
                 if run == -1:
                     count = int(n)
                     continue
+                if run == -2:
+                    lexical = int(n)
+                    continue
                 name, code = decode(int(value))
                 # The shared run's counts of an active facet are replaced by its own run.
                 if run == 0 and name in active:
                     continue
                 counts[name][code] = int(n)
-        return count, counts
+        return count, count if lexical is None else lexical, counts

@@ -16,10 +16,12 @@ from django.db.models import F, Prefetch, QuerySet
 
 from shopwindow.innovations.models import Innovation, LeadAuthority, PartnerAuthority
 from shopwindow.innovations.vocabularies import FUNCTION_LABELS, WorkflowStatus
+from shopwindow.search import semantic
 from shopwindow.search.facets import facet_value, savings_band
 from shopwindow.search.models import (
     SearchCache,
     SearchDocument,
+    SearchEmbedding,
     SearchFacet,
     SearchIndexState,
     SearchTerm,
@@ -126,6 +128,37 @@ def document_for(innovation: Innovation) -> tuple[SearchDocument, list[SearchFac
     return document, facets
 
 
+def meaning_of(innovation: Innovation) -> tuple[dict[str, str], list[str]]:
+    """The fields a record's vector is made from (semantic.FIELD_WEIGHTS), and its topics: the
+    labels a "why this result" hint may name."""
+    labels = [t.label for t in innovation.themes.all()]
+    labels += [a.label for a in innovation.service_areas.all()]
+    labels += [FUNCTION_LABELS.get(code, code) for code in innovation.functions or []]
+    tags = [str(tag).replace("-", " ") for tag in innovation.tags]
+    fields = {
+        "title": innovation.title,
+        "summary": plain(innovation.summary),
+        "body": _join([innovation.problem, innovation.approach]),
+        "lessons": _join(innovation.lessons),
+        "labels": ". ".join(labels + tags),
+    }
+    topics = list(dict.fromkeys(label.lower() for label in labels + tags if label))
+    return fields, topics
+
+
+def embeddings_for(innovations: list[Innovation]) -> list[SearchEmbedding]:
+    """The embedding rows of these records (relations prefetched), embedded in one batch."""
+    meanings = [meaning_of(innovation) for innovation in innovations]
+    vectors = semantic.record_vectors([fields for fields, _ in meanings])
+    rows = []
+    for innovation, (_, topics), vector in zip(innovations, meanings, vectors, strict=True):
+        codes, scale = semantic.quantise(vector)
+        rows.append(
+            SearchEmbedding(document_id=innovation.pk, codes=codes, scale=scale, topics=topics)
+        )
+    return rows
+
+
 def vocabulary_of(document: SearchDocument) -> set[str]:
     """The words "Did you mean" may suggest: alphabetic, 3 to 60 letters, not common words."""
     text = " ".join([document.title, document.summary, document.body, document.extra])
@@ -175,13 +208,15 @@ def reindex(innovation_ids: Iterable[int]) -> None:
         # Delete then insert: the SQLite triggers keep the FTS5 table in step with both.
         SearchDocument.objects.filter(innovation_id__in=chunk).delete()
         documents, facets = [], []
-        for innovation in _indexable(chunk):
+        innovations = list(_indexable(chunk))
+        for innovation in innovations:
             document, rows = document_for(innovation)
             documents.append(document)
             facets.extend(rows)
             counts.update(vocabulary_of(document))
         SearchDocument.objects.bulk_create(documents)
         SearchFacet.objects.bulk_create(facets)
+        SearchEmbedding.objects.bulk_create(embeddings_for(innovations))
         _adjust_terms(counts)
     bump_version()
 
@@ -189,6 +224,7 @@ def reindex(innovation_ids: Iterable[int]) -> None:
 @transaction.atomic
 def rebuild() -> int:
     """Rebuild the whole index from the records (after a bulk load or a restore)."""
+    SearchEmbedding.objects.all().delete()
     SearchFacet.objects.all().delete()
     SearchDocument.objects.all().delete()
     SearchTerm.objects.all().delete()
@@ -200,19 +236,21 @@ def rebuild() -> int:
     counts: Counter[str] = Counter()
     for chunk in _chunks(ids):
         documents, facets = [], []
-        for innovation in _indexable(chunk):
+        innovations = list(_indexable(chunk))
+        for innovation in innovations:
             document, rows = document_for(innovation)
             documents.append(document)
             facets.extend(rows)
             counts.update(vocabulary_of(document))
         SearchDocument.objects.bulk_create(documents)
         SearchFacet.objects.bulk_create(facets, batch_size=5000)
+        SearchEmbedding.objects.bulk_create(embeddings_for(innovations), batch_size=2000)
     SearchTerm.objects.bulk_create(
         [SearchTerm(term=t, documents=n) for t, n in counts.items()], batch_size=5000
     )
     bump_version()
     # Fresh statistics after a bulk change, so the planners choose index plans from the start.
     with connection.cursor() as cursor:
-        for table in ("search_document", "search_facet", "search_term"):
+        for table in ("search_document", "search_facet", "search_term", "search_embedding"):
             cursor.execute(f"ANALYZE {table}")
     return len(ids)

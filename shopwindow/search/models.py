@@ -114,3 +114,22 @@ class SearchCache(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class SearchEmbedding(models.Model):
+    """A document's meaning as a vector (semantic.py): 256 int8 codes and their scale (the
+    unit vector is codes × scale), and the topics a "why this result" hint may name (themes,
+    service areas and tags). Written with the document by indexing.reindex and rebuild."""
+
+    document = models.OneToOneField(
+        SearchDocument, primary_key=True, on_delete=models.CASCADE, related_name="embedding"
+    )
+    codes = models.BinaryField()
+    scale = models.FloatField()
+    topics = models.JSONField(default=list)
+
+    class Meta:
+        db_table = "search_embedding"
+
+    def __str__(self) -> str:
+        return f"embedding of {self.document_id}"

@@ -63,6 +63,9 @@ class PostgresEngine(Engine):
         sql, params = tsquery_sql([Clause(tuple(phrases))])
         return f"NOT (d.search_vector @@ {sql})", params
 
+    def ids_sql(self, ids: list[int]) -> tuple[str, list[Any]]:
+        return "SELECT unnest(%s::bigint[]) AS id", [[int(i) for i in ids]]
+
     def snippets(self, clauses: list[Clause], ids: list[int]) -> dict[int, str]:
         if not ids or not clauses:
             return {}

@@ -21,9 +21,9 @@ WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Dropped outside quotes; a subset of PostgreSQL's English stop words, so that SQLite (which
 # keeps every word) and PostgreSQL (which drops these) need the same words to match.
 STOP_WORDS = frozenset(
-    """a an and are as at be but by for from has have how i if in into is it its of on or our
-    so such that the their then there these they this to was we what when where which who why
-    will with you your""".split()  # noqa: SIM905 - a word list reads better as text
+    """a an and are as at be but by do does for from has have how i if in into is it its of on or
+    our so such that the their then there these they this to was we what when where which who
+    why will with you your""".split()  # noqa: SIM905 - a word list reads better as text
 )
 
 

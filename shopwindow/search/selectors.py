@@ -16,9 +16,10 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from shopwindow.search import cache as search_cache
+from shopwindow.search import hybrid
 from shopwindow.search.engine import Engine, Filters
 from shopwindow.search.facets import FACETS
-from shopwindow.search.models import SearchDocument, SearchIndexState
+from shopwindow.search.models import SearchDocument, SearchEmbedding, SearchIndexState
 from shopwindow.search.query import Clause, ParsedQuery, parse, relaxed
 from shopwindow.search.spelling import suggest
 
@@ -41,6 +42,7 @@ class Hit:
     status: str
     lead_authorities: list[tuple[str, str]]  # (identifier, name)
     is_illustrative: bool
+    about: str | None = None  # found by meaning alone: the topic nearest the query
 
     @property
     def url(self) -> str:
@@ -103,6 +105,14 @@ def highlight(text: str, start: str = "\x02", stop: str = "\x03") -> SafeString:
     )
 
 
+def _hints(parsed: ParsedQuery, ids: list[int]) -> dict[int, str]:
+    """ "Why this result" for records found by meaning alone."""
+    if not ids:
+        return {}
+    topics = dict(SearchEmbedding.objects.filter(pk__in=ids).values_list("pk", "topics"))
+    return hybrid.hints(parsed, topics)
+
+
 def _facet_results(counts: dict[str, dict[str, int]], filters: Filters) -> list[FacetResult]:
     results = []
     for facet in FACETS:
@@ -117,27 +127,64 @@ def _facet_results(counts: dict[str, dict[str, int]], filters: Filters) -> list[
 
 
 def _aggregates(eng: Engine, parsed: ParsedQuery, filters: Filters, version: str) -> dict[str, Any]:
-    """Count, whether the search fell back to any word, facet counts and the suggestion."""
-    clauses: list[Clause] = parsed.clauses
-    count, facets = eng.aggregate(parsed, clauses, filters)
-    strict_count, is_relaxed = count, False
-    if count == 0 and len(parsed.clauses) > 1:
-        relaxed_count, relaxed_facets = eng.aggregate(parsed, relaxed(parsed), filters)
-        if relaxed_count:
+    """Count, whether the search fell back to any word, facet counts, the suggestion and the
+    records found by meaning (id and similarity, best first)."""
+    meaning = hybrid.semantic_hits(parsed, version)
+    ids = [pk for pk, _ in meaning]
+    count, lexical, facets = eng.aggregate(parsed, parsed.clauses, filters, ids)
+    strict_lexical, is_relaxed = lexical, False
+    if lexical == 0 and len(parsed.clauses) > 1:
+        relaxed_count, relaxed_lexical, relaxed_facets = eng.aggregate(
+            parsed, relaxed(parsed), filters, ids
+        )
+        if relaxed_lexical:
             count, facets, is_relaxed = relaxed_count, relaxed_facets, True
     did_you_mean = None
-    if parsed.has_text and strict_count <= FEW_RESULTS:
+    if parsed.has_text and strict_lexical <= FEW_RESULTS:
         candidate = suggest(parsed.typed_words, version)
         if candidate:
             better = parse(candidate, prefix_last=False)
-            if eng.count(better, better.clauses, filters) > strict_count:
+            if eng.count(better, better.clauses, filters) > strict_lexical:
                 did_you_mean = candidate
     return {
         "count": count,
         "relaxed": is_relaxed,
         "did_you_mean": did_you_mean,
         "facets": facets,
+        "semantic": [[pk, round(similarity, 4)] for pk, similarity in meaning],
     }
+
+
+def _ranked(
+    eng: Engine,
+    parsed: ParsedQuery,
+    clauses: list[Clause],
+    filters: Filters,
+    entry: dict[str, Any],
+    *,
+    sort: str,
+    offset: int,
+    limit: int,
+) -> list[tuple[int, float, bool]]:
+    """One page of (id, score, whether the text matched): text and semantic matches, in the
+    sort's order; for relevance, the fused order (hybrid.py)."""
+    meaning = [int(pk) for pk, _ in entry.get("semantic", [])]
+    if not meaning or sort != "relevance":
+        return eng.page(
+            parsed, clauses, filters, sort=sort, offset=offset, limit=limit, semantic=meaning
+        )
+    lexical = eng.page(parsed, clauses, filters, sort=sort, offset=0, limit=offset + limit)
+    allowed = eng.allowed(parsed, filters, meaning)
+    meaning = [pk for pk in meaning if pk in allowed]
+    candidates = [pk for pk, _, _ in lexical] + meaning
+    fields = {
+        pk: (title, topics or [])
+        for pk, title, topics in SearchDocument.objects.filter(pk__in=candidates).values_list(
+            "pk", "title", "embedding__topics"
+        )
+    }
+    fused = hybrid.fuse(parsed, lexical, meaning, fields, relaxed=entry["relaxed"])
+    return fused[offset : offset + limit]
 
 
 def search(
@@ -200,19 +247,35 @@ def _search(
     if offset >= result.count:
         return result, pending
     if offset + page_size > RANKED_WINDOW or not search_cache.seconds():
-        ranked = eng.page(parsed, clauses, filters, sort=sort, offset=offset, limit=page_size)
+        ranked = _ranked(
+            eng, parsed, clauses, filters, entry, sort=sort, offset=offset, limit=page_size
+        )
     else:
         if "window" not in entry:
-            window = eng.page(parsed, clauses, filters, sort=sort, offset=0, limit=RANKED_WINDOW)
-            entry["window"] = [[pk, score] for pk, score in window]
+            window = _ranked(
+                eng, parsed, clauses, filters, entry, sort=sort, offset=0, limit=RANKED_WINDOW
+            )
+            entry["window"] = [[pk, score, int(lex)] for pk, score, lex in window]
             pending = (key, entry)
-        ranked = [(int(pk), float(score)) for pk, score in entry["window"][offset:][:page_size]]
-    ids = [pk for pk, _ in ranked]
+        ranked = [
+            (int(item[0]), float(item[1]), bool(item[2]) if len(item) > 2 else True)
+            for item in entry["window"][offset:][:page_size]
+        ]
+    ids = [pk for pk, _, _ in ranked]
     documents = SearchDocument.objects.in_bulk(ids)
-    snippets = eng.snippets(clauses, ids)
-    for pk, score in ranked:
+    snippets = eng.snippets(clauses, [pk for pk, _, lex in ranked if lex])
+    hints = _hints(parsed, [pk for pk, _, lex in ranked if not lex])
+    for pk, score, _ in ranked:
         doc = documents[pk]
         snippet = snippets.get(pk)
+        hint = hints.get(pk)
+        if hint:
+            snippet_html = mark_safe(  # noqa: S308 - both parts escaped
+                '<span class="app-search-about govuk-!-font-weight-bold">'
+                f"About: {escape(hint)}</span> — {escape(doc.summary)}"
+            )
+        else:
+            snippet_html = highlight(snippet) if snippet else highlight(doc.summary)
         result.hits.append(
             Hit(
                 pk=pk,
@@ -220,7 +283,8 @@ def _search(
                 title=doc.title,
                 summary=doc.summary,
                 score=round(score, 6),
-                snippet=highlight(snippet) if snippet else highlight(doc.summary),
+                snippet=snippet_html,
+                about=hint,
                 annual_saving_gbp=doc.annual_saving,
                 saving_kind=doc.saving_kind,
                 evidence_level=doc.evidence_level,

@@ -55,11 +55,16 @@ def _innovation_saved(sender: Any, instance: Innovation, **kwargs: Any) -> None:
 
 
 def _after_migrate(sender: Any, **kwargs: Any) -> None:
-    """A database that had records before search was installed gets its index built once."""
+    """A database that had records before search was installed gets its index built once, and
+    an index built before semantic search (documents without vectors) is rebuilt once."""
     from shopwindow.search.indexing import rebuild
-    from shopwindow.search.models import SearchDocument, SearchIndexState
+    from shopwindow.search.models import SearchDocument, SearchEmbedding, SearchIndexState
 
-    if SearchIndexState.objects.exists() or SearchDocument.objects.exists():
+    documents = SearchDocument.objects.count()
+    if documents and SearchEmbedding.objects.count() < documents:
+        rebuild()
+        return
+    if SearchIndexState.objects.exists() or documents:
         return
     if Innovation.objects.exists():
         rebuild()

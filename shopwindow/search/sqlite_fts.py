@@ -1,6 +1,7 @@
 """The SQLite engine: an FTS5 external-content table over search_document (porter stemming),
 ranked by bm25 with column weights, snippets by FTS5's snippet()."""
 
+import json
 from typing import Any
 
 from django.db import connection
@@ -52,6 +53,10 @@ class SQLiteEngine(Engine):
             "d.innovation_id NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)",
             [expression],
         )
+
+    def ids_sql(self, ids: list[int]) -> tuple[str, list[Any]]:
+        # One JSON parameter, whatever the number of ids (SQLite limits bound parameters).
+        return "SELECT value AS id FROM json_each(%s)", [json.dumps([int(i) for i in ids])]
 
     def snippets(self, clauses: list[Clause], ids: list[int]) -> dict[int, str]:
         if not ids or not clauses:

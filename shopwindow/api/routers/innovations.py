@@ -112,10 +112,12 @@ def record_schema_1_0(request: HttpRequest) -> JsonResponse:
 @router.get(
     "/innovations",
     summary="Search published innovation records",
-    description="Full-text search with facets (shopwindow.search). Each result is a summary: "
+    description="Full-text and semantic search with facets (shopwindow.search): records that "
+    "share the words, and records close in meaning. Each result is a summary: "
     "fetch /innovations/{id} for the whole record. `snippet` is HTML: text escaped, matches in "
-    "<mark>. `facets` gives counts per value, each facet counted with the other filters applied. "
-    "A bad parameter value is a 400 naming the parameter.",
+    "<mark>. `about` is set for a record found by meaning alone: its topic nearest the query "
+    "(the snippet starts with it). `facets` gives counts per value, each facet counted with the "
+    "other filters applied. A bad parameter value is a 400 naming the parameter.",
     openapi_extra={"parameters": openapi_parameters()},
     response=responses({200: dict[str, Any]}),
 )

@@ -42,6 +42,7 @@ def test_api_shape(client: Client, records: None) -> None:
         "summary",
         "score",
         "snippet",
+        "about",
         "annual_saving_gbp",
         "saving_kind",
         "is_illustrative",
