@@ -53,6 +53,7 @@ migrate: setup ## Apply database migrations
 
 load-data: migrate ## Load reference data and the real catalogue (and demo content, where allowed)
 	$(PY) manage.py load_reference
+	$(PY) manage.py seed_email_domains
 	$(PY) manage.py load_catalogue
 	$(PY) manage.py load_demo
 	$(PY) manage.py build_comparators
