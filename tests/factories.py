@@ -1,6 +1,6 @@
 """Shared factory_boy factories. Each app adds its own; don't delete others'."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import factory
 from django.utils import timezone
@@ -136,3 +136,13 @@ def associate_profile(
     }
     fields.update(overrides)
     return AssociateProfile.objects.create(**fields)
+
+
+def with_date_inputs(data: dict[str, Any], *names: str) -> dict[str, Any]:
+    """Spread dates typed as "27/3/2027" over GOV.UK date inputs' day, month and year boxes."""
+    result = dict(data)
+    for name in names:
+        if name in result:
+            day, month, year = str(result.pop(name)).split("/")
+            result.update({f"{name}-day": day, f"{name}-month": month, f"{name}-year": year})
+    return result

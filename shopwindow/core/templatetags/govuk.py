@@ -10,6 +10,7 @@ from django.forms.boundfield import BoundField
 from django.utils.safestring import SafeString
 
 from shopwindow.core.components import render_component
+from shopwindow.core.dates import GovukDateInput, date_input_params
 
 register = template.Library()
 
@@ -92,6 +93,11 @@ def govuk_field(
             params["items"][0]["hint"] = {"text": hint_text}
             params.pop("hint")
         return render_component("checkboxes", params)
+
+    if isinstance(widget, GovukDateInput):
+        return render_component(
+            "date-input", date_input_params(field, params, _legend(field, size, heading))
+        )
 
     params["label"] = _label(field, size, heading)
     if isinstance(widget, forms.Select):
