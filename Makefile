@@ -13,6 +13,8 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 FRONTEND := var/frontend
 GOVUK_DIST := node_modules/govuk-frontend/dist/govuk
 SWAGGER_DIST := node_modules/swagger-ui-dist
+AUTOCOMPLETE_DIST := node_modules/accessible-autocomplete/dist
+SASS := node_modules/.bin/sass
 export DJANGO_SETTINGS_MODULE ?= shopwindow.settings.dev
 
 .PHONY: help setup run serve test test-sqlite test-postgres check lint format bench lock \
@@ -31,19 +33,22 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(FRONTEND)/.built: node_modules/.installed
+$(FRONTEND)/.built: node_modules/.installed $(wildcard shopwindow/core/static_src/*.scss)
 	rm -rf $(FRONTEND)
-	mkdir -p $(FRONTEND)/static/govuk $(FRONTEND)/root
-	cp $(GOVUK_DIST)/govuk-frontend.min.css $(GOVUK_DIST)/govuk-frontend.min.css.map \
-		$(GOVUK_DIST)/govuk-frontend.min.js $(GOVUK_DIST)/govuk-frontend.min.js.map $(FRONTEND)/static/govuk/
-	cp -r $(GOVUK_DIST)/assets $(FRONTEND)/root/assets
+	mkdir -p $(FRONTEND)/static/govuk $(FRONTEND)/static/brand $(FRONTEND)/static/autocomplete $(FRONTEND)/root
+	cp $(GOVUK_DIST)/govuk-frontend.min.js $(GOVUK_DIST)/govuk-frontend.min.js.map $(FRONTEND)/static/govuk/
+	@# Shopwindow's brand: GOV.UK Frontend's Sass with a system font stack, no crown, no GOV.UK fonts.
+	$(SASS) --load-path=node_modules --style=compressed --no-source-map --quiet-deps \
+		shopwindow/core/static_src/shopwindow.scss $(FRONTEND)/static/brand/shopwindow.min.css
+	cp $(AUTOCOMPLETE_DIST)/accessible-autocomplete.min.js $(AUTOCOMPLETE_DIST)/accessible-autocomplete.min.css \
+		$(FRONTEND)/static/autocomplete/
 	@# Swagger UI for the API docs page (/api/v1/docs/), served from this site under the CSP.
 	mkdir -p $(FRONTEND)/static/swagger-ui
 	cp $(SWAGGER_DIST)/swagger-ui-bundle.js $(SWAGGER_DIST)/swagger-ui.css \
 		$(SWAGGER_DIST)/LICENSE $(FRONTEND)/static/swagger-ui/
 	touch $@
 
-frontend: $(FRONTEND)/.built ## Install npm packages and lay out GOV.UK Frontend (CSS, JS, fonts, images) and Swagger UI
+frontend: $(FRONTEND)/.built ## Install npm packages, build the brand's CSS from GOV.UK Frontend's Sass, lay out the JS and Swagger UI
 
 setup: $(BIN)/.installed frontend ## Create the virtualenv and build the front end
 	@mkdir -p var
@@ -53,6 +58,7 @@ migrate: setup ## Apply database migrations
 
 load-data: migrate ## Load reference data and the real catalogue (and demo content, where allowed)
 	$(PY) manage.py load_reference
+	$(PY) manage.py seed_email_domains
 	$(PY) manage.py load_catalogue
 	$(PY) manage.py load_demo
 	$(PY) manage.py build_comparators

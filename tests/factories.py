@@ -1,6 +1,6 @@
 """Shared factory_boy factories. Each app adds its own; don't delete others'."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import factory
 from django.utils import timezone
@@ -160,3 +160,13 @@ def otp_login(client: "Client", user: User) -> "Client":
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()
     return client
+
+
+def with_date_inputs(data: dict[str, Any], *names: str) -> dict[str, Any]:
+    """Spread dates typed as "27/3/2027" over GOV.UK date inputs' day, month and year boxes."""
+    result = dict(data)
+    for name in names:
+        if name in result:
+            day, month, year = str(result.pop(name)).split("/")
+            result.update({f"{name}-day": day, f"{name}-month": month, f"{name}-year": year})
+    return result

@@ -128,7 +128,9 @@ class JoinCouncilForm(forms.Form):
         label="Which council do you work for?",
         queryset=Authority.objects.all(),
         empty_label="Choose a council",
-        help_text="If you work for more than one council, ask to join each in turn",
+        help_text="Start typing its name. If you work for more than one council, ask to join "
+        "each in turn",
+        widget=forms.Select(attrs={"data-council-picker": "true"}),
         error_messages={
             "required": "Choose the council you work for",
             "invalid_choice": "Choose a council from the list",
@@ -181,6 +183,7 @@ class EmailDomainForm(forms.Form):
         label="Council",
         queryset=Authority.objects.filter(is_current=True).order_by("name"),
         empty_label="Choose a council",
+        widget=forms.Select(attrs={"data-council-picker": "true"}),
         error_messages={"required": "Choose the council", "invalid_choice": "Choose a council"},
     )
     domain = forms.CharField(

@@ -126,6 +126,11 @@ class CouncilMembership(models.Model):
         return {self.authority_id}
 
 
+class DomainSource(models.TextChoices):
+    MODERATOR = "moderator", "Moderator"
+    REGISTER = "register", "GDS domain register (2018)"
+
+
 class CouncilEmailDomain(models.Model):
     """An email domain whose confirmed addresses join a council without waiting for a moderator."""
 
@@ -137,6 +142,10 @@ class CouncilEmailDomain(models.Model):
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     added_at = models.DateTimeField(auto_now_add=True)
+    # Where the entry came from: a moderator, or seeded from the government domain register.
+    source = models.CharField(
+        max_length=20, choices=DomainSource.choices, default=DomainSource.MODERATOR
+    )
 
     class Meta:
         ordering = ["domain"]
@@ -146,6 +155,29 @@ class CouncilEmailDomain(models.Model):
 
     def __str__(self) -> str:
         return f"{self.domain} ({self.authority.name})"
+
+
+class RemovedEmailDomain(models.Model):
+    """A domain a moderator took off a council's allowlist: seeding never adds it back."""
+
+    authority = models.ForeignKey(
+        "authorities.Authority", on_delete=models.CASCADE, related_name="+"
+    )
+    domain = models.CharField(max_length=253)
+    removed_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    removed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["authority", "domain"], name="one_removal_per_council_domain"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.domain} (removed from {self.authority.name})"
 
 
 class AuditEvent(models.Model):

@@ -3,6 +3,7 @@
 import datetime
 from typing import Any
 
+from django.db import models
 from django.db.models import QuerySet
 
 from shopwindow.accounts.models import (
@@ -61,10 +62,15 @@ def council_colleagues(authority: Authority) -> QuerySet[User]:
     ).order_by("full_name", "email")
 
 
-def email_domains() -> QuerySet[CouncilEmailDomain]:
-    return CouncilEmailDomain.objects.select_related("authority", "added_by").order_by(
-        "authority__name", "domain"
-    )
+def email_domains(*, query: str = "") -> QuerySet[CouncilEmailDomain]:
+    """The allowlist, by council; `query` matches a council's name or a domain."""
+    entries = CouncilEmailDomain.objects.select_related("authority", "added_by")
+    query = query.strip()
+    if query:
+        entries = entries.filter(
+            models.Q(authority__name__icontains=query) | models.Q(domain__icontains=query)
+        )
+    return entries.order_by("authority__name", "domain")
 
 
 def audit_events(

@@ -17,6 +17,7 @@ from shopwindow.accounts.models import (
     CouncilEmailDomain,
     CouncilMembership,
     MembershipStatus,
+    RemovedEmailDomain,
     Role,
     User,
 )
@@ -287,6 +288,8 @@ def add_email_domain(
     entry, created = CouncilEmailDomain.objects.get_or_create(
         authority=authority, domain=domain, defaults={"added_by": moderator}
     )
+    # A moderator adding it back overrides an earlier removal.
+    RemovedEmailDomain.objects.filter(authority=authority, domain=domain).delete()
     if created:
         record_event(
             actor=moderator,
@@ -310,6 +313,10 @@ def remove_email_domain(
         target=entry,
         origin=origin,
         extra={"council": entry.authority.gss, "domain": entry.domain},
+    )
+    # Remembered, so that seeding from the domain register does not put it back.
+    RemovedEmailDomain.objects.update_or_create(
+        authority=entry.authority, domain=entry.domain, defaults={"removed_by": moderator}
     )
     entry.delete()
 

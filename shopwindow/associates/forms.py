@@ -20,12 +20,10 @@ from shopwindow.associates.vocabularies import (
 )
 from shopwindow.authorities.models import Authority
 from shopwindow.authorities.vocabularies import Nation, Region
+from shopwindow.core.dates import GovukDateField
 from shopwindow.innovations.models import Innovation
 from shopwindow.innovations.record_picker import RecordPickerMixin, records_field, search_field
 from shopwindow.innovations.vocabularies import SERVICE_AREAS
-
-DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%Y-%m-%d", "%d-%m-%Y"]
-DATE_HINT = "For example, 27/3/2027"
 
 
 def _choice(label: str, choices: Any, missing: str, **kw: Any) -> forms.ChoiceField:
@@ -44,13 +42,9 @@ def _multi(label: str, choices: Any, **kw: Any) -> forms.MultipleChoiceField:
     )
 
 
-def _date(label: str, missing: str) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        input_formats=DATE_FORMATS,
-        help_text=DATE_HINT,
-        error_messages={"required": missing, "invalid": f"{label} must be a real date"},
-    )
+def _date(label: str, missing: str) -> GovukDateField:
+    """A date in GOV.UK's day, month and year boxes."""
+    return GovukDateField(label=label, required_message=missing)
 
 
 def _text(label: str, missing: str, max_length: int = 150, **kw: Any) -> forms.CharField:
@@ -228,13 +222,7 @@ class RosterFilterForm(forms.Form):
         + [(f"nation:{c}", label) for c, label in Nation.choices]
         + [(f"region:{c}", f"{label} (region)") for c, label in Region.choices],
     )
-    available_by = forms.DateField(
-        label="Available by",
-        required=False,
-        input_formats=DATE_FORMATS,
-        help_text=DATE_HINT,
-        error_messages={"invalid": "Available by must be a real date"},
-    )
+    available_by = GovukDateField(label="Available by", required=False)
     min_days = forms.IntegerField(
         label="At least this many days a month",
         required=False,

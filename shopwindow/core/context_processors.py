@@ -38,6 +38,8 @@ def service(request: HttpRequest) -> dict[str, Any]:
         "service_name": settings.SERVICE_NAME,
         "js_enabled_script": JS_ENABLED_SCRIPT,
         "feedback_url": feedback_url,
+        "service_operator": settings.SERVICE_OPERATOR,
+        # The generic header above it carries the service's name, so the navigation does not.
         "service_navigation": {
             "serviceName": settings.SERVICE_NAME,
             "serviceUrl": "/",
@@ -53,16 +55,11 @@ def service(request: HttpRequest) -> dict[str, Any]:
                 feedback_url,
             ),
         },
-        "footer": {
-            "meta": {
-                "visuallyHiddenTitle": "Support links",
-                "items": [
-                    {"href": reverse("core:about-data"), "text": "About the data"},
-                    {"href": reverse("core:accessibility"), "text": "Accessibility statement"},
-                    {"href": reverse("core:cookies"), "text": "Cookies"},
-                    {"href": reverse("core:privacy"), "text": "Privacy"},
-                    {"href": reverse("api-docs"), "text": "Open API"},
-                ],
-            },
-        },
+        "footer_links": [
+            {"href": reverse("core:about-data"), "text": "About the data"},
+            {"href": reverse("core:accessibility"), "text": "Accessibility statement"},
+            {"href": reverse("core:cookies"), "text": "Cookies"},
+            {"href": reverse("core:privacy"), "text": "Privacy"},
+            {"href": reverse("api-docs"), "text": "Open API"},
+        ],
     }

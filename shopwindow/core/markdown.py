@@ -1,6 +1,10 @@
 """Markdown rendering with raw HTML removed, for text that councils write."""
 
+import html
+import re
+
 import nh3
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
 
@@ -20,23 +24,39 @@ GOVUK_CLASSES = {
     "<h2>": '<h2 class="govuk-heading-m">',
     "<h3>": '<h3 class="govuk-heading-s">',
     "<h4>": '<h4 class="govuk-heading-s">',
-    "<table>": '<table class="govuk-table">',
     "<a ": '<a class="govuk-link" ',
 }
+_TABLE = re.compile(r"<table>(.*?)</table>", re.S)
+_HEADER = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _scrolling_table(match: re.Match[str]) -> str:
+    """A wide table scrolls inside its own region, named by its column headings (WCAG 1.4.10;
+    the name tells regions on one page apart)."""
+    headings = [html.unescape(_TAG.sub("", h)).strip() for h in _HEADER.findall(match.group(1))]
+    label = "Table: " + ", ".join(h for h in headings if h) if any(headings) else "Table"
+    return format_html(
+        '<div class="app-table-scroll" role="region" aria-label="{}" tabindex="0">'
+        '<table class="govuk-table">{}</table></div>',
+        label,
+        mark_safe(match.group(1)),  # noqa: S308 - already sanitised by nh3
+    )
 
 
 def render_markdown(text: str | None) -> SafeString:
     """Render Markdown to safe HTML styled with GOV.UK classes."""
     if not text:
         return mark_safe("")
-    html = _markdown.render(text)
-    html = nh3.clean(
-        html,
+    rendered = _markdown.render(text)
+    rendered = nh3.clean(
+        rendered,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
+    rendered = _TABLE.sub(_scrolling_table, rendered)
     for plain, styled in GOVUK_CLASSES.items():
-        html = html.replace(plain, styled)
-    return mark_safe(html)  # noqa: S308 - sanitised by nh3 above
+        rendered = rendered.replace(plain, styled)
+    return mark_safe(rendered)  # noqa: S308 - sanitised by nh3 above

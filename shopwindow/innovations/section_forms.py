@@ -32,6 +32,7 @@ class CouncilRow(RowForm):
 
 
 class WhoForm(SectionForm):
+    page_order = ("leads", "partners", "other_partners")
     other_partners = _text(
         "Other partners (optional)",
         "NHS bodies, charities, companies and others. Put each on its own line",
@@ -97,10 +98,10 @@ KIND_CHOICES = [("", "Not stated"), *SavingKind.choices]
 
 
 class MetricRow(RowForm):
-    name = _text("What was measured")
+    name = _text("What was measured", required="Enter what was measured")
     unit = _text("Unit (optional)", "For example: days, %, complaints a month")
-    baseline = _text("Before (optional)", "A number")
-    result = _text("After (optional)", "A number")
+    baseline = _text("Before (optional)", "A number, like 120")
+    result = _text("After (optional)", "A number, like 80")
     period = _text("When (optional)", "For example: 2016 to 2017")
     kind = forms.ChoiceField(
         label="Kind of figure (optional)", required=False, choices=KIND_CHOICES
@@ -156,7 +157,7 @@ class OutcomesForm(SectionForm):
         super().__init__(*args, **kwargs)
         outcomes = self.record.get("outcomes") or {}
         self.metrics = self.make_rowset(
-            "outcomes.metrics", "metrics", MetricRow, "metric", outcomes.get("metrics")
+            "outcomes.metrics", "metrics", MetricRow, "measure", outcomes.get("metrics")
         )
 
     def initial_from(self, record: dict[str, Any]) -> dict[str, Any]:
@@ -178,8 +179,13 @@ class OutcomesForm(SectionForm):
 
 
 class SourceRow(RowForm):
-    title = _text("Title of the source")
-    url = _text("Web address", "Starting https://. Leave it empty if you upload the document")
+    title = _text("Title of the source", required="Enter the title of the source")
+    url = _text(
+        "Web address",
+        "Starting https://. Leave it empty if you upload the document",
+        required="Enter the source's web address, like https://www.example.gov.uk/report, "
+        "or upload the document",
+    )
     file = forms.FileField(
         label="Or upload the document as a PDF (optional)",
         required=False,
@@ -266,6 +272,7 @@ class EvidenceForm(SectionForm):
         required=False,
         choices=[(str(n), str(n)) for n in range(1, 6)],
         widget=forms.RadioSelect,
+        error_messages={"required": "Select how strong the evidence is that it works"},
     )
     paths = {"evidence.level": "level", "evidence": "level", "evidence.verification": "level"}
 
@@ -347,7 +354,7 @@ class EvidenceForm(SectionForm):
 
 
 class StepRow(RowForm):
-    title = _text("Step")
+    title = _text("Step", required="Enter the step")
     detail = _text("What it involves (optional)", "You can use Markdown", rows=3)
     duration_weeks = _text("How many weeks it took (optional)", "A number")
     spec_fields = {"title": "title", "detail": "detail", "duration_weeks": "duration_weeks"}
@@ -355,12 +362,13 @@ class StepRow(RowForm):
 
 
 class RiskRow(RowForm):
-    risk = _text("Risk", rows=2)
+    risk = _text("Risk", rows=2, required="Enter the risk")
     mitigation = _text("How to reduce it (optional)", rows=2)
     spec_fields = {"risk": "risk", "mitigation": "mitigation"}
 
 
 class GuidanceForm(SectionForm):
+    page_order = ("steps", "legal_basis", "prerequisites", "risks", "lessons")
     legal_basis = _text("Legal basis (optional)", "The powers or legislation used", rows=3)
     prerequisites = _text(
         "What needs to be in place first (optional)", "Put each on its own line", rows=3
@@ -404,7 +412,7 @@ class GuidanceForm(SectionForm):
 
 
 class BarrierRow(RowForm):
-    barrier = _text("What stood in the way", rows=2)
+    barrier = _text("What stood in the way", rows=2, required="Enter what stood in the way")
     ask_of_government = _text("What central government could change (optional)", rows=2)
     spec_fields = {"barrier": "barrier", "ask_of_government": "ask_of_government"}
 
@@ -423,7 +431,11 @@ class BarriersForm(SectionForm):
 class ContactForm(SectionForm):
     name = _text("Name (optional)")
     role = _text("Job title (optional)")
-    email = _text("Email address (optional)", "Shown only to signed-in council members")
+    email = _text(
+        "Email address (optional)",
+        "Shown only to signed-in council members",
+        email="Enter an email address in the correct format, like name@example.gov.uk",
+    )
     paths = {
         "contact.name": "name",
         "contact.role": "role",

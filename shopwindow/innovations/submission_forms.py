@@ -14,6 +14,7 @@ from django import forms
 from django.http import QueryDict
 
 from shopwindow.authorities.models import Authority
+from shopwindow.innovations.error_messages import message_for, unsourced_message
 from shopwindow.innovations.services.validation import UNSOURCED, RecordError
 from shopwindow.innovations.vocabularies import FUNCTIONS, SERVICE_AREAS, THEMES, RecordStatus
 
@@ -44,8 +45,7 @@ def lines(text: str | None) -> list[str]:
 
 def plain_message(label: str, problem: str) -> str:
     if problem == UNSOURCED:
-        figure = label.replace(" (optional)", "")
-        return f"{figure}: no source supports this figure. Add a source under Evidence and tick it"
+        return unsourced_message(label)
     if problem == "is required":
         return f"Enter {label[0].lower()}{label[1:]}"
     if problem == "must list at least one":
@@ -58,9 +58,18 @@ def council_choices() -> list[tuple[str, str]]:
     return [("", "Select a council")] + [(a.gss, a.name) for a in councils]
 
 
-def _text(label: str, help_text: str = "", rows: int = 0) -> forms.CharField:
+def _text(label: str, help_text: str = "", rows: int = 0, **messages: str) -> forms.CharField:
+    """An optional text field; `messages` word its errors by kind (see error_messages)."""
     widget = forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput()
-    return forms.CharField(label=label, required=False, help_text=help_text, widget=widget)
+    return forms.CharField(
+        label=label, required=False, help_text=help_text, widget=widget, error_messages=messages
+    )
+
+
+def add_error_once(form: forms.Form, name: str, message: str) -> None:
+    """GOV.UK shows one error per field: the first problem found with it."""
+    if not form.has_error(name):
+        form.add_error(name, message)
 
 
 class RowForm(forms.Form):
@@ -136,13 +145,33 @@ class RowSet:
             return
         form = self.forms[self.kept[index]]
         names = [n for n, k in form.spec_fields.items() if k == key] or list(form.spec_fields)
-        form.add_error(names[0], message)
+        add_error_once(form, names[0], message)
+
+    def add_problem(self, index: int, key: str | None, problem: str) -> None:
+        """A validator problem with one row's field, worded from the field's label."""
+        if index >= len(self.kept):
+            return
+        form = self.forms[self.kept[index]]
+        names = [n for n, k in form.spec_fields.items() if k == key] or list(form.spec_fields)
+        message = message_for(form.fields[names[0]], problem)
+        self.add_error(index, key, f"{self.noun.capitalize()} {index + 1}: {message}")
+
+    def error_items(self) -> list[dict[str, str]]:
+        return [
+            {"text": str(error), "href": f"#{form[name].auto_id}"}
+            for form in self.forms
+            for name in form.fields
+            for error in form.errors.get(name, [])
+        ]
 
 
 class SectionForm(forms.Form):
     """A task-list section. `rowsets` maps a record path (like `outcomes.metrics`) to a RowSet."""
 
     paths: dict[str, str] = {}  # record path -> form field name
+    # Fields and rowsets (by name) in the order the page shows them, for the error summary;
+    # empty: the fields in order, then the rowsets.
+    page_order: tuple[str, ...] = ()
 
     def __init__(self, *args: Any, record: dict[str, Any], **kwargs: Any) -> None:
         self.add_target: str = kwargs.pop("add", "")
@@ -180,13 +209,7 @@ class SectionForm(forms.Form):
             match = _INDEX.match(error.path)
             if match and match.group(1) in self.rowsets:
                 rowset = self.rowsets[match.group(1)]
-                label = rowset.noun.capitalize() + f" {int(match.group(2)) + 1}"
-                field = match.group(3)
-                rowset.add_error(
-                    int(match.group(2)),
-                    field,
-                    plain_message(f"{label} {field or ''}".strip(), error.problem),
-                )
+                rowset.add_problem(int(match.group(2)), match.group(3), error.problem)
                 continue
             name = self.paths.get(error.path) or self.paths.get(error.path.split("[")[0])
             if name is None and error.path in self.rowsets:
@@ -194,25 +217,29 @@ class SectionForm(forms.Form):
                 name = None
                 if rowset.forms:
                     first = rowset.forms[0]
-                    first.add_error(
+                    add_error_once(
+                        first,
                         next(iter(first.spec_fields)),
                         plain_message(rowset.noun.capitalize(), error.problem),
                     )
                 continue
             if name is None:
                 name = next(iter(self.fields))
-            self.add_error(name, plain_message(str(self.fields[name].label), error.problem))
+            add_error_once(self, name, message_for(self.fields[name], error.problem))
 
     def error_items(self) -> list[dict[str, str]]:
-        """Every error, for the GOV.UK error summary, each linking to its field."""
-        items = []
-        for name, errors in self.errors.items():
-            target = self.anchor(name)
-            items += [{"text": str(e), "href": f"#{target}"} for e in errors]
-        for rowset in self.rowsets.values():
-            for form in rowset.forms:
-                for name, errors in form.errors.items():
-                    items += [{"text": str(e), "href": f"#{form[name].auto_id}"} for e in errors]
+        """Every error, in the order the page shows the fields (GOV.UK error summary), each
+        linking to its field."""
+        rowsets = {rowset.name: rowset for rowset in self.rowsets.values()}
+        order = self.page_order or (*self.fields, *rowsets)
+        items: list[dict[str, str]] = []
+        for name in order:
+            if name in rowsets:
+                items += rowsets[name].error_items()
+            elif name in self.errors:
+                items += [
+                    {"text": str(e), "href": f"#{self.anchor(name)}"} for e in self.errors[name]
+                ]
         return items
 
     def anchor(self, name: str) -> str:
@@ -226,15 +253,28 @@ class SectionForm(forms.Form):
 
 
 class AboutForm(SectionForm):
-    title = _text("Title", "A short name for the innovation, in plain text")
+    title = _text(
+        "Title",
+        "A short name for the innovation, in plain text",
+        required="Enter a title",
+    )
     summary = _text(
-        "Summary", "What was done and what it achieved, in 20 to 400 characters", rows=3
+        "Summary",
+        "What was done and what it achieved, in 20 to 400 characters",
+        rows=3,
+        required="Enter a summary",
     )
     problem = _text(
-        "The problem", "The situation before. You can use Markdown, like **bold** and lists", rows=6
+        "The problem",
+        "The situation before. You can use Markdown, like **bold** and lists",
+        rows=6,
+        required="Enter the problem: the situation before",
     )
     approach = _text(
-        "What you did", "The approach taken. You can use Markdown, like **bold** and lists", rows=8
+        "What you did",
+        "The approach taken. You can use Markdown, like **bold** and lists",
+        rows=8,
+        required="Enter what you did",
     )
     themes = forms.MultipleChoiceField(
         label="Themes",
@@ -242,6 +282,7 @@ class AboutForm(SectionForm):
         choices=[(code, label) for code, label, _ in THEMES],
         widget=forms.CheckboxSelectMultiple,
         help_text="Select all that apply",
+        error_messages={"required": "Select at least one theme"},
     )
     service_areas = forms.MultipleChoiceField(
         label="Service areas",
@@ -249,6 +290,7 @@ class AboutForm(SectionForm):
         choices=[(code, label) for code, label, _ in SERVICE_AREAS],
         widget=forms.CheckboxSelectMultiple,
         help_text="Select all that apply",
+        error_messages={"required": "Select at least one service area"},
     )
     functions = forms.MultipleChoiceField(
         label="Council functions it changes (optional)",
@@ -262,6 +304,7 @@ class AboutForm(SectionForm):
         required=False,
         choices=RecordStatus.choices,
         widget=forms.RadioSelect,
+        error_messages={"required": "Select where it is now"},
     )
     started_month = forms.CharField(label="Month", required=False)
     started_year = forms.CharField(label="Year", required=False)
@@ -311,7 +354,8 @@ class AboutForm(SectionForm):
     def apply_errors(self, errors: list[RecordError]) -> None:
         for error in errors:
             if error.path == "started_on":
-                self.add_error(
+                add_error_once(
+                    self,
                     "started_month",
                     "The date it started must be a real month and year, like 4 2015, "
                     "or just a year",

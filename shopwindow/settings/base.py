@@ -199,7 +199,7 @@ USE_THOUSAND_SEPARATOR = False
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [FRONTEND_DIR / "static"]
-# GOV.UK Frontend's CSS asks for fonts and images at /assets/: WhiteNoise serves them from the root.
+# WhiteNoise serves files at the site's root from here (the brand CSS asks for no GOV.UK fonts).
 WHITENOISE_ROOT = FRONTEND_DIR / "root"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -238,6 +238,10 @@ EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.Emai
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Shopwindow <no-reply@shopwindow.example>")
 
 SERVICE_NAME = "Shopwindow"
+# Issue 16 (brand): who runs the service, named in the footer's copyright line. Shopwindow is not
+# a GOV.UK service, so its pages carry the operator's copyright, not Crown copyright. The default
+# is a placeholder: set SERVICE_OPERATOR to the operating organisation's legal name.
+SERVICE_OPERATOR = env_str("SERVICE_OPERATOR", "Shopwindow CIC") or "Shopwindow CIC"
 FEEDBACK_URL = env_str("FEEDBACK_URL", "mailto:feedback@shopwindow.example")
 # The public address of the service, for links in emails sent outside a request (digests).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000") or "http://127.0.0.1:8000"

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.core.management import call_command
 from django_otp.oath import TOTP
 from playwright.sync_api import Browser, Page, expect
 
@@ -41,6 +42,74 @@ def _set_up_authenticator_app(page: Page) -> None:
     assert_accessible(page)
     page.get_by_role("button", name="I have saved my recovery codes").click()
     expect(page.get_by_role("heading", name="Your account")).to_be_visible()
+
+
+def _choose_council(page: Page, option: str) -> None:
+    """Type into the accessible-autocomplete type-ahead and pick the council from its list."""
+    combobox = page.get_by_role("combobox", name="Which council do you work for?")
+    combobox.fill(option.split(" (")[0])
+    page.get_by_role("option", name=option, exact=True).click()
+    expect(combobox).to_have_value(option)
+
+
+def _sign_up_and_confirm(page: Page, base: str, email: str) -> None:
+    page.goto(f"{base}/sign-up/")
+    page.get_by_label("Full name").fill("Sam Officer")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Create a password").fill(PASSWORD)
+    page.get_by_label("Confirm your password").fill(PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
+    match = re.search(r"https?://\S+/confirm-email/\S+", str(mail.outbox[-1].body))
+    assert match, mail.outbox[-1].body
+    page.goto(match.group(0))
+    page.get_by_role("button", name="Confirm email address").click()
+    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+
+
+def test_an_officer_on_the_councils_domain_joins_at_once(page: Page, live_server: Any) -> None:
+    """South Hams' domains come from the government domain register, seeded as `make run` does."""
+    cache.clear()
+    call_command("seed_email_domains", verbosity=0)
+    base = live_server.url
+    email = "sam.officer@southhams.gov.uk"
+    _sign_up_and_confirm(page, base, email)
+    _sign_in(page, base, email, PASSWORD)
+    page.get_by_role("link", name="Ask to join a council").click()
+    expect(page.locator("select#id_council-select")).to_be_hidden()  # the type-ahead replaced it
+    assert_accessible(page)
+    combobox = page.get_by_role("combobox", name="Which council do you work for?")
+    combobox.fill("south ha")
+    expect(page.get_by_role("listbox")).to_be_visible()
+    assert_accessible(page)  # with the list open
+    page.get_by_role("option", name="South Hams (E07000044)", exact=True).click()
+    page.get_by_role("button", name="Ask to join").click()
+    expect(page.locator("table")).to_contain_text("Approved")
+    membership = CouncilMembership.objects.get(user__email=email)
+    assert membership.status == MembershipStatus.APPROVED
+    assert membership.auto_approved
+
+
+def test_joining_without_javascript_uses_the_plain_select(
+    browser: Browser, live_server: Any
+) -> None:
+    cache.clear()
+    call_command("seed_email_domains", verbosity=0)
+    context = browser.new_context(java_script_enabled=False, locale="en-GB")
+    page = context.new_page()
+    try:
+        base = live_server.url
+        email = "kim.officer@westdevon.gov.uk"
+        _sign_up_and_confirm(page, base, email)
+        _sign_in(page, base, email, PASSWORD)
+        page.goto(f"{base}/account/councils/join/")
+        page.get_by_label("Which council do you work for?").select_option(
+            label="West Devon (E07000047)"
+        )
+        page.get_by_role("button", name="Ask to join").click()
+        expect(page.locator("table")).to_contain_text("Approved")
+    finally:
+        context.close()
 
 
 def test_sign_up_confirm_join_and_approval(page: Page, browser: Browser, live_server: Any) -> None:
@@ -78,9 +147,7 @@ def test_sign_up_confirm_join_and_approval(page: Page, browser: Browser, live_se
 
     # Ask to join South Hams.
     page.get_by_role("link", name="Ask to join a council").click()
-    page.get_by_label("Which council do you work for?").select_option(
-        label="South Hams (E07000044)"
-    )
+    _choose_council(page, "South Hams (E07000044)")
     page.get_by_role("button", name="Ask to join").click()
     expect(page.locator("table")).to_contain_text("Waiting for a decision")
     membership = CouncilMembership.objects.get(user__email=EMAIL)

@@ -23,6 +23,13 @@ from tests.factories import TEST_PASSWORD, CouncilMembershipFactory, UserFactory
 pytestmark = pytest.mark.e2e
 
 
+def fill_date(page: Page, legend: str, day_month_year: str) -> None:
+    """Type a date into GOV.UK's date input: the Day, Month and Year boxes of one group."""
+    group = page.get_by_role("group", name=legend)
+    for label, value in zip(("Day", "Month", "Year"), day_month_year.split("/"), strict=True):
+        group.get_by_label(label).fill(value)
+
+
 def small_pdf() -> bytes:
     """A real one-page PDF, written by hand (header, objects, cross-reference table, trailer)."""
     objects = [
@@ -81,7 +88,7 @@ def _fill_application(page: Page) -> None:
         "Remote or on site", exact=True
     ).check()
     page.get_by_label("Days a month you can give").fill("4")
-    page.get_by_label("Available from").fill("1/1/2027")
+    fill_date(page, "Available from", "1/1/2027")
     page.get_by_label("£400 to £600 a day").check()
     for n, who in (("First", "Ann"), ("Second", "Ben")):
         page.get_by_label(f"{n} referee's full name").fill(f"{who} Referee")
@@ -181,8 +188,8 @@ def test_apply_vet_request_shortlist_invite_accept_complete_rate(
         council.get_by_role("group", name="Capabilities needed").get_by_label("Procurement").check()
         council.get_by_label("Days of help needed").fill("8")
         council.get_by_label("£5,000 to £20,000").check()
-        council.get_by_label("Start date").fill("1/3/2027")
-        council.get_by_label("End date").fill("30/4/2027")
+        fill_date(council, "Start date", "1/3/2027")
+        fill_date(council, "End date", "30/4/2027")
         council.get_by_role("group", name="Remote or on site").get_by_label(
             "On site", exact=True
         ).check()

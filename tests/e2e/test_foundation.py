@@ -1,4 +1,4 @@
-"""The foundation in a real browser: GOV.UK styles load and the key pages pass axe-core."""
+"""The foundation in a real browser: the brand's styles load and the key pages pass axe-core."""
 
 import pytest
 from playwright.sync_api import Page, Response
@@ -15,10 +15,13 @@ PAGES = [
 
 
 def open_page(page: Page, url: str) -> list[Response]:
+    """Open the page; return every stylesheet and font response it caused."""
     stylesheets: list[Response] = []
     page.on(
         "response",
-        lambda r: stylesheets.append(r) if r.request.resource_type == "stylesheet" else None,
+        lambda r: (
+            stylesheets.append(r) if r.request.resource_type in ("stylesheet", "font") else None
+        ),
     )
     response = page.goto(url)
     assert response is not None
@@ -30,17 +33,17 @@ def open_page(page: Page, url: str) -> list[Response]:
 @pytest.mark.parametrize(("path", "heading"), PAGES)
 def test_page_is_styled_and_accessible(live_server, page: Page, path: str, heading: str) -> None:
     stylesheets = open_page(page, live_server.url + path)
-    govuk_css = [r for r in stylesheets if "govuk-frontend" in r.url]
-    assert govuk_css
-    assert all(r.status == 200 for r in govuk_css)
-    # GOV.UK Frontend sets its typeface on its typography classes, not on <body>.
+    brand_css = [r for r in stylesheets if "brand/shopwindow.min.css" in r.url]
+    assert brand_css
+    assert all(r.status == 200 for r in stylesheets)
+    # Not a GOV.UK service: a system font stack on GOV.UK's typography classes, no web fonts.
     font = page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
-    assert "GDS Transport" in font
+    assert font.startswith("system-ui")
     page.evaluate("document.fonts.ready")
-    loaded = page.evaluate(
-        "[...document.fonts].filter(f => f.family.includes('GDS Transport')).map(f => f.status)"
-    )
-    assert "loaded" in loaded
+    assert page.evaluate("[...document.fonts].map(f => f.family)") == []
+    assert [r.url for r in stylesheets if r.request.resource_type == "font"] == []
+    assert page.locator(".govuk-header__logotype, .govuk-footer__crown").count() == 0
+    assert "Crown copyright" not in page.locator("footer").inner_text()
     assert heading in page.locator("h1").inner_text()
     # GOV.UK Frontend's JavaScript ran (the CSP allows its one inline script by hash).
     assert "govuk-frontend-supported" in (page.locator("body").get_attribute("class") or "")

@@ -19,6 +19,7 @@ from shopwindow.core.email import absolute_url
 from shopwindow.core.pagination import govuk_pagination
 
 AUDIT_PAGE_SIZE = 50
+DOMAINS_PER_PAGE = 50
 
 
 def _user(request: HttpRequest) -> User:
@@ -104,10 +105,19 @@ def domains(request: HttpRequest) -> HttpResponse:
             f"{entry.authority.name} at once.",
         )
         return redirect("moderation:domains")
+    query = request.GET.get("q", "")[:100]
+    page = Paginator(selectors.email_domains(query=query), DOMAINS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "accounts/moderation/domains.html",
-        {"form": form, "entries": selectors.email_domains()},
+        {
+            "form": form,
+            "query": query,
+            "entries": page,
+            "pagination": govuk_pagination(page, request.GET, label="Pages of email domains"),
+        },
     )
 
 

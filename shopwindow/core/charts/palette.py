@@ -41,8 +41,11 @@ SECONDARY_TEXT: Final = BLACK_TINT_25
 BORDER: Final = BLACK_TINT_80
 BACKGROUND: Final = WHITE
 
-# The font stack GOV.UK Frontend uses, for SVG font-family presentation attributes.
-FONT_FAMILY: Final = '"GDS Transport", arial, sans-serif'
+# The brand's system font stack (shopwindow/core/static_src/shopwindow.scss), for SVG font-family
+# presentation attributes. Not GDS Transport: that typeface is for GOV.UK services only.
+FONT_FAMILY: Final = (
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", arial, sans-serif'
+)
 
 
 class Category(StrEnum):

@@ -7,9 +7,11 @@ from typing import Any
 
 from django import forms, template
 from django.forms.boundfield import BoundField
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from shopwindow.core.components import render_component
+from shopwindow.core.dates import GovukDateInput, date_input_params
 
 register = template.Library()
 
@@ -93,6 +95,11 @@ def govuk_field(
             params.pop("hint")
         return render_component("checkboxes", params)
 
+    if isinstance(widget, GovukDateInput):
+        return render_component(
+            "date-input", date_input_params(field, params, _legend(field, size, heading))
+        )
+
     params["label"] = _label(field, size, heading)
     if isinstance(widget, forms.Select):
         params["items"] = [
@@ -157,16 +164,28 @@ def govuk_error_summary(*forms_: forms.BaseForm) -> SafeString | str:
     )
 
 
+def _render(component: str, params: dict[str, Any]) -> SafeString:
+    html = render_component(component, params)
+    if component != "table":
+        return html
+    # A wide table scrolls inside its own labelled, focusable region, not the page (WCAG 1.4.10).
+    return format_html(
+        '<div class="app-table-scroll" role="region" aria-label="{}" tabindex="0">{}</div>',
+        params.get("caption") or "Table",
+        html,
+    )
+
+
 @register.simple_tag
 def govuk(component: str, **params: Any) -> SafeString:
     """Render any GOV.UK component with flat keyword params: {% govuk "button" text="Save" %}."""
-    return render_component(component, params)
+    return _render(component, params)
 
 
 @register.simple_tag
 def govuk_params(component: str, params: dict[str, Any]) -> SafeString:
     """Render a GOV.UK component from a params dict built in the view or a selector."""
-    return render_component(component, params)
+    return _render(component, params)
 
 
 @register.filter

@@ -13,7 +13,7 @@ from shopwindow.accounts.models import AuditEvent, Role
 from shopwindow.associates.models import AssociateProfile
 from shopwindow.associates.vocabularies import ProfileStatus
 from shopwindow.files.models import StoredFile
-from tests.factories import UserFactory, create_innovation, otp_login
+from tests.factories import UserFactory, create_innovation, otp_login, with_date_inputs
 from tests.integration.associates.conftest import docx_bytes, exe_bytes, pdf_bytes
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,7 @@ def _form(**overrides: Any) -> dict[str, Any]:
         "public_fields": ["headline", "skills"],
     }
     data.update(overrides)
-    return data
+    return with_date_inputs(data, "available_from")
 
 
 @pytest.fixture

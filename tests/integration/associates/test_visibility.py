@@ -87,11 +87,16 @@ def test_roster_filters(client: Client) -> None:
     assert names("") == {"Wendy Waste", "Lenny London"}
     assert names("skill=capability:data") == {"Lenny London"}
     assert names("area=region:south-west") == {"Wendy Waste"}
-    assert names("available_by=1/6/2027") == {"Wendy Waste"}
+    assert names("available_by-day=1&available_by-month=6&available_by-year=2027") == {
+        "Wendy Waste"
+    }
     assert names("min_days=3") == {"Wendy Waste"}
     assert names("q=lenny") == {"Lenny London"}
     assert (
-        "must be a real date" in client.get("/associates/?available_by=99/99/2027").content.decode()
+        "must be a real date"
+        in client.get(
+            "/associates/?available_by-day=99&available_by-month=99&available_by-year=2027"
+        ).content.decode()
     )
     assert client.get("/api/v1/associates?region=narnia").status_code == 400
     assert client.get("/api/v1/associates?skill=capability:data").json()["count"] == 1

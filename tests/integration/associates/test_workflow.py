@@ -20,6 +20,7 @@ from tests.factories import (
     UserFactory,
     associate_profile,
     create_innovation,
+    with_date_inputs,
 )
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +62,7 @@ def _raise(client: Client, record_id: str, **overrides: Any) -> Any:
         "work_mode": "on-site",
     }
     data.update(overrides)
-    return client.post("/help-requests/new/", data)
+    return client.post("/help-requests/new/", with_date_inputs(data, "start_on", "end_on"))
 
 
 def test_form_errors_are_named(client: Client, setup: dict[str, Any]) -> None:
@@ -127,8 +128,11 @@ def test_request_to_close_out(client: Client, setup: dict[str, Any], after_commi
         f"/engagements/{engagement.pk}/",
         {
             "move": "agreed",
-            "agreed-start_on": "1/3/2027",
-            "agreed-end_on": "30/4/2027",
+            **with_date_inputs(
+                {"agreed-start_on": "1/3/2027", "agreed-end_on": "30/4/2027"},
+                "agreed-start_on",
+                "agreed-end_on",
+            ),
             "agreed-days_agreed": "6",
         },
     )

@@ -23,7 +23,7 @@ def test_page_renders_with_its_heading(client: Client, path: str, heading: str) 
     html = response.content.decode()
     assert re.search(rf"<h1 class=\"govuk-heading-[a-z]+\">{re.escape(heading)}</h1>", html)
     assert 'class="govuk-template"' in html
-    assert "govuk-frontend.min.css" in html
+    assert "brand/shopwindow.min.css" in html
     assert "Shopwindow" in html
     assert "govuk-phase-banner" in html
     assert "Open Government Licence" in html
@@ -57,7 +57,7 @@ def test_unknown_page_is_the_govuk_404_page(client: Client) -> None:
     assert response.status_code == 404
     html = response.content.decode()
     assert "Page not found</h1>" in html
-    assert "govuk-frontend.min.css" in html
+    assert "brand/shopwindow.min.css" in html
     assert "Content-Security-Policy" in response.headers
 
 

@@ -116,7 +116,7 @@ def test_errors_link_to_their_fields(south_hams_member: User) -> None:
     page = response.content.decode()
     assert "There is a problem" in page
     assert 'href="#id_title"' in page
-    assert "Title must be at least 5 characters (it has 4)" in page
+    assert "Title must be 5 characters or more" in page
     assert 'href="#id_summary"' in page
     assert 'href="#id_themes"' in page
     assert 'href="#id_started-month"' in page
@@ -138,7 +138,8 @@ def test_number_and_row_errors(south_hams_member: User) -> None:
     }
     response = client.post(f"/innovations/{innovation.record_id}/edit/outcomes/", data)
     page = response.content.decode()
-    assert "Annual saving in pounds (optional) must be a number" in page
+    assert "Annual saving in pounds must be a number, like 120" in page
+    assert "Measure 1: After must be a number, like 120" in page
     assert 'href="#id_metrics-0-result"' in page
     data.update(annual_saving_gbp="12,000", **{"metrics-0-result": "30"})
     response = client.post(f"/innovations/{innovation.record_id}/edit/outcomes/", data)

@@ -19,7 +19,8 @@ def test_the_page_is_a_plain_select_of_current_councils(client: Client) -> None:
     former = Authority.objects.filter(is_current=False).exclude(gss="").first()
     assert former is not None
     assert f'value="{former.gss}"' not in html
-    assert "tailoring/council-picker.js" in html
+    assert "core/council-autocomplete.js" in html
+    assert "autocomplete/accessible-autocomplete.min.js" in html
 
 
 def test_choosing_keeps_the_council_in_the_session(client: Client) -> None:
