@@ -14,7 +14,7 @@ from shopwindow.accounts.models import User
 from shopwindow.associates import cv
 from shopwindow.associates.models import AssociateProfile
 from shopwindow.authorities.models import Authority
-from shopwindow.core.backup import empty_database
+from shopwindow.operations.backup import empty_database
 from shopwindow.innovations.models import Innovation
 from shopwindow.search.models import SearchDocument
 from tests.factories import UserFactory, associate_profile, create_innovation
