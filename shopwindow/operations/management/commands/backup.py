@@ -1,4 +1,4 @@
-"""Back up the whole service (data and files) to one zip file: see shopwindow/operations/backup.py."""
+"""Back up the whole service (data and files) to one zip: see shopwindow/operations/backup.py."""
 
 from argparse import ArgumentParser
 from pathlib import Path
