@@ -285,3 +285,5 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Each wrong code doubles the wait before the next try (1, 2, 4, 8... seconds), per device.
 OTP_TOTP_THROTTLE_FACTOR = 1
 ACCOUNTS_RECOVERY_CODE_THROTTLE_FACTOR = 1
+# Operations (top layer): `manage.py backup` / `restore` (shopwindow/operations/backup.py).
+INSTALLED_APPS += ["shopwindow.operations"]

@@ -1,4 +1,4 @@
-"""Restore a backup made by `manage.py backup`: see shopwindow/core/backup.py."""
+"""Restore a backup made by `manage.py backup`: see shopwindow/operations/backup.py."""
 
 from argparse import ArgumentParser
 from pathlib import Path
@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from shopwindow.core.backup import BackupError, restore_backup
+from shopwindow.operations.backup import BackupError, restore_backup
 
 
 class Command(BaseCommand):

@@ -1,11 +1,15 @@
 """Backup and restore: into an empty database, the catalogue exports byte for byte the same,
-accounts can sign in, CV files come back and search finds the records again."""
+accounts can sign in, CVs (files in the database) come back byte for byte, cached report PDFs
+are left out, and search finds the records again."""
 
+import json
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.contrib.auth import authenticate
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -14,19 +18,15 @@ from shopwindow.accounts.models import User
 from shopwindow.associates import cv
 from shopwindow.associates.models import AssociateProfile
 from shopwindow.authorities.models import Authority
-from shopwindow.core.backup import empty_database
+from shopwindow.files.models import StoredFile
+from shopwindow.files.storage import private_storage
 from shopwindow.innovations.models import Innovation
+from shopwindow.operations.backup import empty_database
 from shopwindow.search.models import SearchDocument
 from tests.factories import UserFactory, associate_profile, create_innovation
 
-CV_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-@pytest.fixture(autouse=True)
-def private_root(settings: Any, tmp_path: Path) -> Path:
-    root = tmp_path / "private"
-    settings.PRIVATE_MEDIA_ROOT = root
-    return root
+# Every byte value, so that a text or encoding slip anywhere in the round trip shows.
+CV_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\n" + bytes(range(256)) + b"\ntrailer<<>>\n%%EOF\n"
 
 
 def export(path: Path) -> bytes:
@@ -47,19 +47,40 @@ def test_backup_then_restore_into_an_empty_database(db: Any, tmp_path: Path) -> 
     counts = (Innovation.objects.count(), User.objects.count(), Authority.objects.count())
 
     call_command("backup", str(tmp_path / "shopwindow.zip"))
-    # An empty database and no files: what a new server has after `migrate`.
+    # An empty database (files included): what a new server has after `migrate`.
     empty_database()
-    cv.delete_cv(stored)
     assert Innovation.objects.count() == 0
-    assert not cv.cv_path(stored).exists()
+    assert not StoredFile.objects.exists()
 
     call_command("restore", str(tmp_path / "shopwindow.zip"), interactive=False)
 
     assert export(tmp_path / "after.json") == before
     assert (Innovation.objects.count(), User.objects.count(), Authority.objects.count()) == counts
-    assert cv.cv_path(AssociateProfile.objects.get().cv_file).read_bytes() == CV_BYTES
+    restored = AssociateProfile.objects.get().cv_file
+    assert restored == stored
+    with cv.open_cv(restored) as opened:
+        assert opened.read() == CV_BYTES
+    assert StoredFile.objects.get(name=stored).size == len(CV_BYTES)
     assert authenticate(username="associate@example.gov.uk", password="a long enough password")
     assert SearchDocument.objects.filter(title="Shared waste service").exists()
+
+
+def test_cached_report_pdfs_are_left_out(db: Any, tmp_path: Path) -> None:
+    stored = cv.store_cv(SimpleUploadedFile("cv.pdf", CV_BYTES), "pdf")
+    pdf = private_storage().save("reports/all-0123456789abcdef.pdf", ContentFile(b"%PDF-report"))
+    call_command("backup", str(tmp_path / "shopwindow.zip"))
+
+    with zipfile.ZipFile(tmp_path / "shopwindow.zip") as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        names = archive.namelist()
+        rows = json.loads(archive.read("data.json"))
+    assert [entry["name"] for entry in manifest["files"]] == [stored]
+    assert f"files/private/{pdf}" not in names
+    assert not [row for row in rows if row["model"] in ("files.storedfile", "reports.reportfile")]
+
+    empty_database()
+    call_command("restore", str(tmp_path / "shopwindow.zip"), interactive=False)
+    assert list(StoredFile.objects.values_list("name", flat=True)) == [stored]
 
 
 def test_a_damaged_backup_changes_nothing(db: Any, tmp_path: Path) -> None:
@@ -67,8 +88,6 @@ def test_a_damaged_backup_changes_nothing(db: Any, tmp_path: Path) -> None:
     stored = cv.store_cv(SimpleUploadedFile("cv.pdf", CV_BYTES), "pdf")
     call_command("backup", str(tmp_path / "shopwindow.zip"))
     # Corrupt the CV inside the archive by rewriting the zip with different bytes.
-    import zipfile
-
     with (
         zipfile.ZipFile(tmp_path / "shopwindow.zip") as source,
         zipfile.ZipFile(tmp_path / "damaged.zip", "w") as target,
@@ -81,3 +100,5 @@ def test_a_damaged_backup_changes_nothing(db: Any, tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="does not match its recorded SHA-256"):
         call_command("restore", str(tmp_path / "damaged.zip"), interactive=False)
     assert Innovation.objects.filter(title="Shared waste service").exists()
+    with cv.open_cv(stored) as opened:
+        assert opened.read() == CV_BYTES

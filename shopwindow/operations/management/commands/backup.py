@@ -1,4 +1,4 @@
-"""Back up the whole service (data and files) to one zip file: see shopwindow/core/backup.py."""
+"""Back up the whole service (data and files) to one zip: see shopwindow/operations/backup.py."""
 
 from argparse import ArgumentParser
 from pathlib import Path
@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from shopwindow.core.backup import create_backup
+from shopwindow.operations.backup import create_backup
 
 
 class Command(BaseCommand):

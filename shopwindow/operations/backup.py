@@ -6,14 +6,17 @@ A backup is one zip file:
 - `data.json`: every row of every model except those that are derived or transient (see
   EXCLUDED), in Django's serialisation with natural foreign keys, so that content types and
   permissions (recreated by `migrate`) are matched by name rather than by id;
-- `files/<source>/<name>`: every stored file, read through the storage API, so it works whether
-  files live on disk or in the database. Sources are each model FileField (by its own storage)
-  and the private folder (settings.PRIVATE_MEDIA_ROOT, where associates' CVs are written).
+- `files/private/<name>`: every file in the private storage (STORAGES["private"]: the database
+  table files.StoredFile, holding associates' CVs) except the report PDFs, which are cached
+  (their ReportFile rows are excluded too) and built again on request. Files are read and
+  written through the storage API, with a SHA-256 each, so a damaged archive is refused before
+  anything changes. Every model FileField uses the private storage today; a FileField on
+  another storage would need adding here.
 
 The data is read in one transaction (REPEATABLE READ on PostgreSQL), so it is one consistent
 snapshot. A restore checks the whole archive first, then in one transaction empties the
-database, loads the data, writes the files that are missing, and rebuilds the search index;
-any failure leaves the database as it was.
+database, loads the data, writes the files (into the same transaction, as they live in the
+database), and rebuilds the search index; any failure leaves the database as it was.
 """
 
 import hashlib
@@ -28,17 +31,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Protocol
 
-from django.apps import apps
-from django.conf import settings
 from django.core import serializers
 from django.core.cache import cache
 from django.core.files.base import File
-from django.core.files.storage import FileSystemStorage, Storage
+from django.core.files.storage import Storage
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.core.serializers.base import DeserializedObject
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
+
+from shopwindow.files.storage import private_storage
+from shopwindow.reports.models import ReportFile
+from shopwindow.reports.signals import schedule_default_pdf
+from shopwindow.search.indexing import rebuild
 
 FORMAT = "shopwindow-backup"
 VERSION = 1
@@ -46,7 +52,9 @@ CHUNK = 1024 * 1024
 BATCH = 1000
 
 # Rebuilt by `migrate` (content types, permissions), rebuilt on restore (search), or transient
-# (sessions, queued tasks, lockouts, worker heartbeats, cached report PDFs).
+# (sessions, queued tasks, lockouts, worker heartbeats, cached report PDFs). StoredFile rows
+# (file bytes) are not dumped as rows: the files they hold go into the archive's files/ folder
+# with a checksum each, all but the report PDFs (see stored_file_names).
 EXCLUDED = (
     "contenttypes",
     "auth.Permission",
@@ -56,20 +64,13 @@ EXCLUDED = (
     "core.WorkerHeartbeat",
     "search",
     "reports.ReportFile",
+    "files.StoredFile",
 )
+SOURCE = "private"  # the archive folder (files/private/) for the files of STORAGES["private"]
 
 
 class BackupError(Exception):
     """The archive cannot be restored (the message says why); nothing was changed."""
-
-
-@dataclass(frozen=True)
-class FileSource:
-    """Where a group of stored files lives, and the names of the files in it."""
-
-    key: str
-    storage: Storage
-    names: list[str]
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,9 @@ class Summary:
     bytes: int
 
 
-def _private_storage() -> FileSystemStorage:
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
+def _report_pdf_folder() -> str:
+    """Where report PDFs are stored (ReportFile.file's upload_to): cached, so not backed up."""
+    return str(ReportFile._meta.get_field("file").upload_to).strip("/")
 
 
 def _walk(storage: Storage, folder: str = "") -> Iterator[str]:
@@ -94,29 +96,16 @@ def _walk(storage: Storage, folder: str = "") -> Iterator[str]:
         yield from _walk(storage, f"{folder}/{directory}" if folder else directory)
 
 
-def _file_fields() -> Iterator[tuple[type[models.Model], models.FileField]]:
-    for model in apps.get_models():
-        for field in model._meta.concrete_fields:
-            if isinstance(field, models.FileField):
-                yield model, field
-
-
-def file_sources() -> list[FileSource]:
-    """Every stored file: those named by FileFields, and those in the private folder."""
-    sources = []
-    for model, field in _file_fields():
-        names = (
-            model._default_manager.exclude(**{field.name: ""})
-            .order_by(field.name)
-            .values_list(field.name, flat=True)
-            .distinct()
-        )
-        sources.append(
-            FileSource(f"{model._meta.label_lower}.{field.name}", field.storage, list(names))
-        )
-    private = _private_storage()
-    sources.append(FileSource("private", private, list(_walk(private))))
-    return sources
+def stored_file_names() -> list[str]:
+    """Every file in the private storage (associates' CVs) except the cached report PDFs."""
+    storage = private_storage()
+    skip = _report_pdf_folder()
+    directories, files = storage.listdir("")
+    names = sorted(files)
+    for directory in sorted(directories):
+        if directory != skip:
+            names.extend(_walk(storage, directory))
+    return names
 
 
 @contextmanager
@@ -165,16 +154,16 @@ def create_backup(*, path: Path) -> Summary:
         )
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.write(data, "data.json")
-            for source in file_sources():
-                for name in source.names:
-                    with source.storage.open(name, "rb") as stored:
-                        entry = f"files/{source.key}/{name}"
-                        with archive.open(entry, "w", force_zip64=True) as out:
-                            sha256 = _copy(stored, out)
-                    size = archive.getinfo(entry).file_size
-                    files.append(
-                        {"source": source.key, "name": name, "size": size, "sha256": sha256}
-                    )
+            storage = private_storage()
+            for name in stored_file_names():
+                entry = f"files/{SOURCE}/{name}"
+                with (
+                    storage.open(name, "rb") as stored,
+                    archive.open(entry, "w", force_zip64=True) as out,
+                ):
+                    sha256 = _copy(stored, out)
+                size = archive.getinfo(entry).file_size
+                files.append({"source": SOURCE, "name": name, "size": size, "sha256": sha256})
             manifest = {
                 "format": FORMAT,
                 "version": VERSION,
@@ -224,24 +213,15 @@ class _Discard:
         return len(chunk)
 
 
-def _storages_by_source() -> dict[str, Storage]:
-    storages: dict[str, Storage] = {
-        f"{model._meta.label_lower}.{field.name}": field.storage for model, field in _file_fields()
-    }
-    storages["private"] = _private_storage()
-    return storages
-
-
 def _restore_files(archive: zipfile.ZipFile, entries: list[dict[str, str]]) -> int:
-    storages = _storages_by_source()
+    storage = private_storage()
     written = 0
     for entry in entries:
-        storage = storages.get(entry["source"])
-        if storage is None:
+        if entry["source"] != SOURCE:
             raise BackupError(f"No storage for the files of {entry['source']} in this release.")
         if storage.exists(entry["name"]):
             continue
-        with archive.open(f"files/{entry['source']}/{entry['name']}") as stored:
+        with archive.open(f"files/{SOURCE}/{entry['name']}") as stored:
             saved = storage.save(entry["name"], File(stored, name=entry["name"]))
         if saved != entry["name"]:
             raise BackupError(f"The file {entry['name']} was stored as {saved}.")
@@ -314,9 +294,6 @@ def empty_database() -> None:
 def restore_backup(*, path: Path) -> Summary:
     """Replace everything in the default database (and add the missing files) with the backup.
     Restore into a migrated database; stop the web and worker processes first."""
-    from shopwindow.reports.signals import schedule_default_pdf
-    from shopwindow.search.indexing import rebuild
-
     with zipfile.ZipFile(path) as archive:
         manifest = read_manifest(archive)
         with tempfile.TemporaryDirectory() as work:
