@@ -28,6 +28,7 @@ from tests.factories import (
     UserFactory,
     associate_profile,
     create_innovation,
+    otp_login,
 )
 
 pytestmark = pytest.mark.django_db
@@ -102,9 +103,7 @@ def codes_shown(html: str, codes: set[str]) -> list[str]:
 
 
 def _client(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+    return otp_login(Client(), user)  # moderators pass the second factor too
 
 
 def test_key_pages_show_no_internal_codes() -> None:
