@@ -40,6 +40,8 @@ from django.core.serializers.base import DeserializedObject
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
+from shopwindow.core import hooks
+
 FORMAT = "shopwindow-backup"
 VERSION = 1
 CHUNK = 1024 * 1024
@@ -314,9 +316,6 @@ def empty_database() -> None:
 def restore_backup(*, path: Path) -> Summary:
     """Replace everything in the default database (and add the missing files) with the backup.
     Restore into a migrated database; stop the web and worker processes first."""
-    from shopwindow.reports.signals import schedule_default_pdf
-    from shopwindow.search.indexing import rebuild
-
     with zipfile.ZipFile(path) as archive:
         manifest = read_manifest(archive)
         with tempfile.TemporaryDirectory() as work:
@@ -327,7 +326,7 @@ def restore_backup(*, path: Path) -> Summary:
                 empty_database()
                 _load(data)
                 files = _restore_files(archive, manifest["files"])  # type: ignore[arg-type]
-                rebuild()
-                schedule_default_pdf()
+                # The search index rebuild and the report PDF, registered by their apps.
+                hooks.run_after_restore()
     cache.clear()
     return Summary(objects=objects, files=files, bytes=path.stat().st_size)

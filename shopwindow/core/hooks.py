@@ -35,6 +35,7 @@ class _Registry:
     navigation_end: list[SlotProvider] = field(default_factory=list)
     facts: dict[str, FactProvider] = field(default_factory=dict)
     panels: dict[str, list[Panel]] = field(default_factory=dict)
+    after_restore: list[Callable[[], Any]] = field(default_factory=list)
 
 
 _registry = _Registry()
@@ -90,3 +91,15 @@ def panels_at(place: str, request: HttpRequest) -> list[dict[str, Any]]:
         if context is not None:
             shown.append({"template_name": panel.template_name, "context": context})
     return shown
+
+
+def register_after_restore(step: Callable[[], Any]) -> None:
+    """Run `step` inside a restore's transaction, after the data and files are back (e.g. the
+    search index rebuild): core's backup cannot import the apps that own those steps."""
+    if step not in _registry.after_restore:
+        _registry.after_restore.append(step)
+
+
+def run_after_restore() -> None:
+    for step in _registry.after_restore:
+        step()

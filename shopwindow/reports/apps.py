@@ -7,4 +7,7 @@ class ReportsConfig(AppConfig):
     verbose_name = "Reports"
 
     def ready(self) -> None:
-        from shopwindow.reports import signals  # noqa: F401 - connects the PDF rebuild
+        from shopwindow.core import hooks
+        from shopwindow.reports import signals  # connects the PDF rebuild
+
+        hooks.register_after_restore(signals.schedule_default_pdf)

@@ -7,6 +7,9 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self) -> None:
+        from shopwindow.core import hooks
         from shopwindow.search import signals
+        from shopwindow.search.indexing import rebuild
 
         signals.connect()
+        hooks.register_after_restore(rebuild)

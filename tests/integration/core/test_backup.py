@@ -15,6 +15,7 @@ from shopwindow.associates import cv
 from shopwindow.associates.models import AssociateProfile
 from shopwindow.authorities.models import Authority
 from shopwindow.core.backup import empty_database
+from shopwindow.files.storage import private_storage
 from shopwindow.innovations.models import Innovation
 from shopwindow.search.models import SearchDocument
 from tests.factories import UserFactory, associate_profile, create_innovation
@@ -51,13 +52,14 @@ def test_backup_then_restore_into_an_empty_database(db: Any, tmp_path: Path) -> 
     empty_database()
     cv.delete_cv(stored)
     assert Innovation.objects.count() == 0
-    assert not cv.cv_path(stored).exists()
+    assert not private_storage().exists(stored)
 
     call_command("restore", str(tmp_path / "shopwindow.zip"), interactive=False)
 
     assert export(tmp_path / "after.json") == before
     assert (Innovation.objects.count(), User.objects.count(), Authority.objects.count()) == counts
-    assert cv.cv_path(AssociateProfile.objects.get().cv_file).read_bytes() == CV_BYTES
+    with cv.open_cv(AssociateProfile.objects.get().cv_file) as restored:
+        assert restored.read() == CV_BYTES
     assert authenticate(username="associate@example.gov.uk", password="a long enough password")
     assert SearchDocument.objects.filter(title="Shared waste service").exists()
 
