@@ -8,7 +8,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponseBase
 
-from shopwindow.accounts.permissions import is_moderator
+from shopwindow.accounts.permissions import can
 
 View = Callable[..., HttpResponseBase]
 
@@ -20,7 +20,7 @@ def moderator_required(view: View) -> View:
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not is_moderator(request.user):
+        if not can(request.user, "view", "moderation"):
             raise PermissionDenied("Moderators only")
         return view(request, *args, **kwargs)
 

@@ -166,6 +166,24 @@ MATRIX: Final[dict[str, _Row]] = {
         "publish": (NO, NO, NO, NO, YES, YES),
         "delete": (NO, NO, NO, NO, YES, YES),
     },
+    # The moderators' own pages (queues, imports): "view" is entering them at all.
+    "moderation": {
+        "view": (NO, NO, NO, NO, YES, YES),
+        "create": (NO, NO, NO, NO, NO, NO),
+        "edit": (NO, NO, NO, NO, NO, NO),
+        "submit": (NO, NO, NO, NO, NO, NO),
+        "publish": (NO, NO, NO, NO, NO, NO),
+        "delete": (NO, NO, NO, NO, NO, NO),
+    },
+    # A council's members-only page; the object is the council (its council_ids are its own id).
+    "council_dashboard": {
+        "view": (NO, NO, YES, NO, YES, YES),
+        "create": (NO, NO, NO, NO, NO, NO),
+        "edit": (NO, NO, NO, NO, NO, NO),
+        "submit": (NO, NO, NO, NO, NO, NO),
+        "publish": (NO, NO, NO, NO, NO, NO),
+        "delete": (NO, NO, NO, NO, NO, NO),
+    },
 }
 
 # How an object's own state names map onto the matrix's states, per kind.
@@ -177,7 +195,14 @@ _STATUS_ALIASES: Final = {"changes_requested": "draft", "changes-requested": "dr
 # Kinds whose "council_member" column means "member of the object's councils" (obj.council_ids).
 # For the other kinds it means "an approved member of any council".
 COUNCIL_SCOPED_KINDS: Final = frozenset(
-    {"innovation_record", "adoption_plan", "help_request", "engagement", "council_membership"}
+    {
+        "innovation_record",
+        "adoption_plan",
+        "help_request",
+        "engagement",
+        "council_membership",
+        "council_dashboard",
+    }
 )
 
 

@@ -25,12 +25,6 @@ def memberships_of(user: User) -> QuerySet[CouncilMembership]:
     )
 
 
-def approved_councils(user: User) -> QuerySet[Authority]:
-    return Authority.objects.filter(
-        memberships__user=user, memberships__status=MembershipStatus.APPROVED
-    ).order_by("name")
-
-
 def joinable_councils() -> QuerySet[Authority]:
     """Current councils, which are the only ones that take new members."""
     return Authority.objects.filter(is_current=True).order_by("name")

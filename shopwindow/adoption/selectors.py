@@ -9,11 +9,11 @@ is never revealed.
 import uuid
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from shopwindow.accounts.models import CouncilMembership, MembershipStatus, User
-from shopwindow.accounts.permissions import approved_council_ids, can, is_moderator
-from shopwindow.adoption.models import AdoptionPlan, OriginatorMessage, PlanTask
+from shopwindow.accounts.permissions import approved_council_ids, can
+from shopwindow.adoption.models import AdoptionPlan, PlanTask
 from shopwindow.authorities.models import Authority
 from shopwindow.innovations.models import Adoption, Innovation
 from shopwindow.innovations.vocabularies import Source
@@ -21,15 +21,6 @@ from shopwindow.innovations.vocabularies import Source
 
 def _plans() -> QuerySet[AdoptionPlan]:
     return AdoptionPlan.objects.select_related("council", "innovation", "created_by")
-
-
-def visible_plans(user: Any) -> QuerySet[AdoptionPlan]:
-    """Every plan the user may read (see the module docstring)."""
-    if not getattr(user, "is_authenticated", False):
-        return AdoptionPlan.objects.none()
-    if is_moderator(user):
-        return _plans()
-    return _plans().filter(Q(council_id__in=approved_council_ids(user)) | Q(is_shared=True))
 
 
 def council_plans(user: Any) -> QuerySet[AdoptionPlan]:
@@ -83,7 +74,3 @@ def adoptions_to_confirm() -> QuerySet[Adoption]:
         .select_related("innovation", "authority")
         .order_by("pk")
     )
-
-
-def messages_sent_by(user: User) -> QuerySet[OriginatorMessage]:
-    return OriginatorMessage.objects.filter(sender=user).select_related("innovation", "council")

@@ -284,13 +284,7 @@ def _validate_choices(where: str, record: CouncilRecord) -> None:
 
 def apply_corrections(path: Path, records: dict[str, CouncilRecord]) -> None:
     """Apply corrections.json in order; note each applied correction on the council it changed."""
-    if not path.is_file():
-        raise ReferenceDataError(f"{path.name}: file not found in {path.parent}")
-    try:
-        corrections = json.loads(path.read_text(encoding="utf-8"))["corrections"]
-    except (ValueError, KeyError, TypeError) as error:
-        raise ReferenceDataError(f"{path.name}: not valid JSON with a corrections list") from error
-    for number, correction in enumerate(corrections, start=1):
+    for number, correction in enumerate(_read_corrections(path), start=1):
         where = f"{path.name} correction {number}"
         if not isinstance(correction, dict) or not str(correction.get("reason", "")).strip():
             raise ReferenceDataError(f"{where}: every correction needs a reason")
@@ -298,49 +292,80 @@ def apply_corrections(path: Path, records: dict[str, CouncilRecord]) -> None:
         by_gss = {r.gss: r.code for r in records.values() if r.gss}
         action = correction.get("action")
         if action == "add":
-            fields = dict(correction.get("record") or {})
-            if fields.get("gss") in by_gss:
-                continue  # the source has caught up: nothing to add
-            try:
-                record = CouncilRecord(
-                    code=str(fields.pop("code")),
-                    gss=str(fields.pop("gss")),
-                    official_name=str(fields.pop("official_name")),
-                    name=str(fields.pop("name")),
-                    nation=str(fields.pop("nation")),
-                    region=str(fields.pop("region", "")),
-                    authority_type=str(fields.pop("authority_type")),
-                )
-            except KeyError as error:
-                raise ReferenceDataError(f"{where}: the new record needs {error}") from error
-            if record.code in records:
-                raise ReferenceDataError(f"{where}: register code {record.code} is already used")
-            for name, value in fields.items():
-                setattr(record, name, _correction_value(where, name, value, by_gss))
-            _validate_choices(where, record)
-            record.notes.append(f"Added on load: {reason}")
-            records[record.code] = record
+            _add_council(where, correction, reason, records, by_gss)
         elif action == "update":
-            targets = correction.get("gss")
-            changes = correction.get("set")
-            if not isinstance(targets, list) or not isinstance(changes, dict) or not changes:
-                message = "an update needs a list of GSS codes and an object of fields to set"
-                raise ReferenceDataError(f"{where}: {message}")
-            for gss in targets:
-                if gss not in by_gss:
-                    raise ReferenceDataError(f"{where}: no council with GSS code {gss!r}")
-                record = records[by_gss[gss]]
-                changed = False
-                for name, raw in changes.items():
-                    value = _correction_value(where, name, raw, by_gss)
-                    if getattr(record, name) != value:
-                        setattr(record, name, value)
-                        changed = True
-                _validate_choices(where, record)
-                if changed:
-                    record.notes.append(f"Corrected on load: {reason}")
+            _update_councils(where, correction, reason, records, by_gss)
         else:
             raise ReferenceDataError(f"{where}: action must be 'add' or 'update', not {action!r}")
+
+
+def _read_corrections(path: Path) -> list[Any]:
+    if not path.is_file():
+        raise ReferenceDataError(f"{path.name}: file not found in {path.parent}")
+    try:
+        return list(json.loads(path.read_text(encoding="utf-8"))["corrections"])
+    except (ValueError, KeyError, TypeError) as error:
+        raise ReferenceDataError(f"{path.name}: not valid JSON with a corrections list") from error
+
+
+def _add_council(
+    where: str,
+    correction: dict[str, Any],
+    reason: str,
+    records: dict[str, CouncilRecord],
+    by_gss: dict[str, str],
+) -> None:
+    """Add a council the source lacks, unless the source now has its GSS code."""
+    fields = dict(correction.get("record") or {})
+    if fields.get("gss") in by_gss:
+        return  # the source has caught up: nothing to add
+    try:
+        record = CouncilRecord(
+            code=str(fields.pop("code")),
+            gss=str(fields.pop("gss")),
+            official_name=str(fields.pop("official_name")),
+            name=str(fields.pop("name")),
+            nation=str(fields.pop("nation")),
+            region=str(fields.pop("region", "")),
+            authority_type=str(fields.pop("authority_type")),
+        )
+    except KeyError as error:
+        raise ReferenceDataError(f"{where}: the new record needs {error}") from error
+    if record.code in records:
+        raise ReferenceDataError(f"{where}: register code {record.code} is already used")
+    for name, value in fields.items():
+        setattr(record, name, _correction_value(where, name, value, by_gss))
+    _validate_choices(where, record)
+    record.notes.append(f"Added on load: {reason}")
+    records[record.code] = record
+
+
+def _update_councils(
+    where: str,
+    correction: dict[str, Any],
+    reason: str,
+    records: dict[str, CouncilRecord],
+    by_gss: dict[str, str],
+) -> None:
+    """Set fields on the councils with the listed GSS codes; note it on those it changed."""
+    targets = correction.get("gss")
+    changes = correction.get("set")
+    if not isinstance(targets, list) or not isinstance(changes, dict) or not changes:
+        message = "an update needs a list of GSS codes and an object of fields to set"
+        raise ReferenceDataError(f"{where}: {message}")
+    for gss in targets:
+        if gss not in by_gss:
+            raise ReferenceDataError(f"{where}: no council with GSS code {gss!r}")
+        record = records[by_gss[gss]]
+        changed = False
+        for name, raw in changes.items():
+            value = _correction_value(where, name, raw, by_gss)
+            if getattr(record, name) != value:
+                setattr(record, name, value)
+                changed = True
+        _validate_choices(where, record)
+        if changed:
+            record.notes.append(f"Corrected on load: {reason}")
 
 
 def _check_references(records: dict[str, CouncilRecord]) -> None:

@@ -3,26 +3,14 @@
 from django.db.models import Prefetch, Q, QuerySet
 
 from shopwindow.authorities.models import Authority
-from shopwindow.authorities.vocabularies import DISTRICT_LEVEL_TYPES
 
 
 def _base() -> QuerySet[Authority]:
     return Authority.objects.select_related("parent_county", "combined_authority")
 
 
-def all_authorities() -> QuerySet[Authority]:
-    """Every council, current and former, with its county and combined authority joined."""
-    return _base()
-
-
 def current_authorities() -> QuerySet[Authority]:
     return _base().filter(is_current=True)
-
-
-def district_level_authorities(*, current: bool = True) -> QuerySet[Authority]:
-    """The councils that run lower-tier services: the 361 local authority districts."""
-    queryset = _base().filter(authority_type__in=DISTRICT_LEVEL_TYPES)
-    return queryset.filter(is_current=True) if current else queryset
 
 
 def filter_authorities(
@@ -73,8 +61,3 @@ def get_authority(identifier: str) -> Authority | None:
     if authority is None:
         authority = queryset.filter(code=identifier.upper()).first()
     return authority
-
-
-def authorities_by_gss(codes: list[str]) -> dict[str, Authority]:
-    """Councils keyed by GSS code, for callers that resolve many codes at once."""
-    return {a.gss: a for a in _base().filter(gss__in=codes)}

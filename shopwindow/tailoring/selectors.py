@@ -62,11 +62,6 @@ def comparators_for(
     )
 
 
-def comparator_ids(authority: Authority) -> set[int]:
-    """The primary keys of the council's comparators: cheap membership tests for the fit score."""
-    return set(comparators_for(authority).values_list("comparator_id", flat=True))
-
-
 def method_for(
     authority: Authority | None = None, scope: str = ComparatorScope.NATION
 ) -> dict[str, Any]:

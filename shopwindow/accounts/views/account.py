@@ -1,6 +1,7 @@
 """The member's own pages: dashboard, councils, their data and closing the account."""
 
 import json
+from types import SimpleNamespace
 
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -34,7 +35,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "memberships": selectors.memberships_of(user),
             "role_label": permissions.user_role_label(user),
-            "is_moderator": permissions.is_moderator(user),
+            "is_moderator": permissions.can(user, "view", "moderation"),
             "home": account_home(user),
         },
     )
@@ -94,7 +95,9 @@ def council_dashboard(request: HttpRequest, gss: str) -> HttpResponse:
     """A council's page for its members: who else is here, and what the council is working on."""
     user = _user(request)
     council = get_object_or_404(Authority, gss=gss)
-    if not (permissions.is_council_member(user, council) or permissions.is_moderator(user)):
+    if not permissions.can(
+        user, "view", "council_dashboard", SimpleNamespace(council_ids={council.pk})
+    ):
         raise PermissionDenied("Only the council's members can see its dashboard")
     colleagues = selectors.council_colleagues(council)
     return render(

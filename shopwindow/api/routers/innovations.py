@@ -6,13 +6,14 @@ GET is open to everyone and shows published records only. POST and PUT need a pe
 update drafts and never publish. Validation is the same as the importer's and the form's.
 """
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.http import HttpRequest, HttpResponsePermanentRedirect, JsonResponse
 from ninja import Router
 
 from shopwindow.accounts import audit
-from shopwindow.accounts.permissions import approved_council_ids, is_moderator
+from shopwindow.accounts.permissions import approved_council_ids, can
 from shopwindow.api.auth import token_auth
 from shopwindow.api.errors import ApiError, not_found, responses
 from shopwindow.api.search import openapi_parameters, search_response
@@ -30,12 +31,8 @@ from shopwindow.innovations.services.validation import (
     load_schema,
     validate_record,
 )
-from shopwindow.innovations.vocabularies import WorkflowStatus
 
 router = Router()
-
-# A council member cannot change a record while it waits for a moderator, or once withdrawn.
-LOCKED = {WorkflowStatus.SUBMITTED, WorkflowStatus.WITHDRAWN}
 
 
 def _inline(node: Any, defs: dict[str, Any]) -> Any:
@@ -174,6 +171,41 @@ def _lead_ids(data: dict[str, Any]) -> list[int]:
     return [by_gss[c] for c in codes if c in by_gss]
 
 
+@dataclass(frozen=True)
+class _Proposal:
+    """The record as the request would leave it, in the shape can() reads: its lead councils, its
+    stage and its owner. Checking it stops a writer moving a record to councils they cannot act
+    for."""
+
+    council_ids: set[int] = field(default_factory=set)
+    permission_state: str = "draft"
+    owner_id: int | None = None
+
+
+def _check_may_write(user: Any, leads: list[int], existing: Innovation | None) -> None:
+    """Refuse (403, or 409 for a record the user may see but not change now) unless can() allows
+    the write, both to the record as it is and as the request would leave it."""
+    if existing is None:
+        if not can(user, "create", "innovation_record", _Proposal(council_ids=set(leads))):
+            raise ApiError(403, "You must be a member of one of the record's lead authorities")
+        return
+    if not can(user, "edit", "innovation_record", existing):
+        if can(user, "view", "innovation_record", existing):
+            raise ApiError(
+                409,
+                f"The record is {existing.get_workflow_status_display().lower()}: you cannot "
+                "change it at this stage",
+            )
+        raise ApiError(403, "You are not a member of a council that leads this record")
+    proposal = _Proposal(
+        council_ids=set(leads),
+        permission_state=existing.permission_state,
+        owner_id=existing.owner_id,
+    )
+    if not can(user, "edit", "innovation_record", proposal):
+        raise ApiError(403, "You must be a member of one of the record's lead authorities")
+
+
 def _write(
     request: HttpRequest,
     data: Any,
@@ -183,24 +215,15 @@ def _write(
     create_only: bool = False,
 ) -> JsonResponse:
     user = request.auth  # type: ignore[attr-defined]
-    moderator = is_moderator(user)
-    councils = approved_council_ids(user)
-    if not moderator and not councils:
+    # Refuse people who may never write records before reading the body's details.
+    if not can(user, "create", "innovation_record"):
         raise ApiError(403, "Only council members and moderators can write records")
     errors = validate_record(data)
     if errors:
         return _invalid(errors)
     leads = _lead_ids(data)
-    if existing is not None and not moderator and not (existing.council_ids & councils):
-        raise ApiError(403, "You are not a member of a council that leads this record")
-    if existing is not None and not moderator and existing.workflow_status in LOCKED:
-        raise ApiError(
-            409,
-            f"The record is {existing.get_workflow_status_display().lower()}: it cannot be "
-            "changed until a moderator has dealt with it",
-        )
-    if not moderator and not (set(leads) & councils):
-        raise ApiError(403, "You must be a member of one of the record's lead authorities")
+    _check_may_write(user, leads, existing)
+    councils = approved_council_ids(user)
     owner_id = next((i for i in leads if i in councils), leads[0])
     try:
         result = write_record(

@@ -52,6 +52,93 @@ def _selected_values(field: BoundField) -> set[str]:
     return {str(value)}
 
 
+def _base_params(field: BoundField, hint_text: str, classes: str) -> dict[str, Any]:
+    """The id, name, hint, error and classes every GOV.UK form component takes."""
+    params: dict[str, Any] = {"id": field.auto_id, "name": field.html_name}
+    if hint_text:
+        params["hint"] = {"text": hint_text}
+    if field.errors:
+        params["errorMessage"] = {"text": " ".join(str(e) for e in field.errors)}
+    if classes:
+        params["classes"] = classes
+    return params
+
+
+def _choice_group(
+    field: BoundField, params: dict[str, Any], size: str, heading: bool, component: str
+) -> SafeString:
+    """Checkboxes or radios for a multiple-choice widget, inside a fieldset with a legend."""
+    params.pop("id")
+    params["idPrefix"] = field.auto_id
+    params["fieldset"] = _legend(field, size, heading)
+    params["items"] = _choices(field, _selected_values(field))
+    return render_component(component, params)
+
+
+def _single_checkbox(field: BoundField, params: dict[str, Any], hint_text: str) -> SafeString:
+    """One yes/no checkbox labelled by the field; its hint sits on the item, not the group."""
+    params.pop("id")
+    params["idPrefix"] = field.auto_id
+    params["items"] = [{"value": "on", "text": str(field.label), "checked": bool(field.value())}]
+    if hint_text:
+        params["items"][0]["hint"] = {"text": hint_text}
+        params.pop("hint")
+    return render_component("checkboxes", params)
+
+
+def _select(field: BoundField, params: dict[str, Any], attrs: dict[str, Any]) -> SafeString:
+    params["items"] = [
+        {"value": item["value"], "text": item["text"], "selected": item["checked"]}
+        for item in _choices(field, _selected_values(field))
+    ]
+    if attrs:
+        params["attributes"] = attrs
+    return render_component("select", params)
+
+
+def _textarea(field: BoundField, params: dict[str, Any], attrs: dict[str, Any]) -> SafeString:
+    value = field.value()
+    params["value"] = "" if value is None else str(value)
+    params["rows"] = attrs.pop("rows", 5)
+    attrs.pop("cols", None)
+    if attrs:
+        params["attributes"] = attrs
+    return render_component("textarea", params)
+
+
+def _file_upload(params: dict[str, Any], attrs: dict[str, Any]) -> SafeString:
+    if attrs:
+        params["attributes"] = attrs
+    return render_component("file-upload", params)
+
+
+def _password(params: dict[str, Any], autocomplete: str) -> SafeString:
+    if autocomplete:
+        params["autocomplete"] = autocomplete
+    return render_component("password-input", params)
+
+
+def _text_input(
+    field: BoundField,
+    params: dict[str, Any],
+    attrs: dict[str, Any],
+    autocomplete: str,
+    input_type: str,
+) -> SafeString:
+    params["type"] = input_type or getattr(field.field.widget, "input_type", "text")
+    if params["type"] == "number":
+        # GOV.UK guidance: avoid type=number; use a numeric inputmode instead.
+        params["type"] = "text"
+        params["inputmode"] = "numeric"
+    value = field.value()
+    params["value"] = "" if value is None else str(value)
+    if autocomplete:
+        params["autocomplete"] = autocomplete
+    if attrs:
+        params["attributes"] = {k: v for k, v in attrs.items() if k not in {"maxlength"}}
+    return render_component("input", params)
+
+
 @register.simple_tag
 def govuk_field(
     field: BoundField,
@@ -64,36 +151,16 @@ def govuk_field(
 ) -> SafeString:
     """Render a bound form field as the matching GOV.UK component, with its hint and error."""
     widget = field.field.widget
-    params: dict[str, Any] = {"id": field.auto_id, "name": field.html_name}
     hint_text = hint or str(field.help_text or "")
-    if hint_text:
-        params["hint"] = {"text": hint_text}
-    if field.errors:
-        params["errorMessage"] = {"text": " ".join(str(e) for e in field.errors)}
-    if classes:
-        params["classes"] = classes
+    params = _base_params(field, hint_text, classes)
     attrs = {k: v for k, v in widget.attrs.items() if k not in {"class", "id"}}
 
-    if isinstance(widget, (forms.CheckboxSelectMultiple, forms.RadioSelect)):
-        component = "checkboxes" if isinstance(widget, forms.CheckboxSelectMultiple) else "radios"
-        params.pop("id")
-        params["idPrefix"] = field.auto_id
-        params["fieldset"] = _legend(field, size, heading)
-        params["items"] = _choices(field, _selected_values(field))
-        if classes:
-            params["classes"] = classes
-        return render_component(component, params)
-
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return _choice_group(field, params, size, heading, "checkboxes")
+    if isinstance(widget, forms.RadioSelect):
+        return _choice_group(field, params, size, heading, "radios")
     if isinstance(widget, forms.CheckboxInput):
-        params.pop("id")
-        params["idPrefix"] = field.auto_id
-        params["items"] = [
-            {"value": "on", "text": str(field.label), "checked": bool(field.value())}
-        ]
-        if hint_text:
-            params["items"][0]["hint"] = {"text": hint_text}
-            params.pop("hint")
-        return render_component("checkboxes", params)
+        return _single_checkbox(field, params, hint_text)
 
     if isinstance(widget, GovukDateInput):
         return render_component(
@@ -102,44 +169,14 @@ def govuk_field(
 
     params["label"] = _label(field, size, heading)
     if isinstance(widget, forms.Select):
-        params["items"] = [
-            {"value": item["value"], "text": item["text"], "selected": item["checked"]}
-            for item in _choices(field, _selected_values(field))
-        ]
-        if attrs:
-            params["attributes"] = attrs
-        return render_component("select", params)
-
-    value = field.value()
+        return _select(field, params, attrs)
     if isinstance(widget, forms.Textarea):
-        params["value"] = "" if value is None else str(value)
-        params["rows"] = attrs.pop("rows", 5)
-        attrs.pop("cols", None)
-        if attrs:
-            params["attributes"] = attrs
-        return render_component("textarea", params)
-
+        return _textarea(field, params, attrs)
     if isinstance(widget, forms.FileInput):
-        if attrs:
-            params["attributes"] = attrs
-        return render_component("file-upload", params)
-
+        return _file_upload(params, attrs)
     if isinstance(widget, forms.PasswordInput):
-        if autocomplete:
-            params["autocomplete"] = autocomplete
-        return render_component("password-input", params)
-
-    params["type"] = input_type or getattr(widget, "input_type", "text")
-    if params["type"] == "number":
-        # GOV.UK guidance: avoid type=number; use a numeric inputmode instead.
-        params["type"] = "text"
-        params["inputmode"] = "numeric"
-    params["value"] = "" if value is None else str(value)
-    if autocomplete:
-        params["autocomplete"] = autocomplete
-    if attrs:
-        params["attributes"] = {k: v for k, v in attrs.items() if k not in {"maxlength"}}
-    return render_component("input", params)
+        return _password(params, autocomplete)
+    return _text_input(field, params, attrs, autocomplete, input_type)
 
 
 @register.simple_tag

@@ -102,50 +102,70 @@ def _schema_problems(error: SchemaError) -> list[tuple[str, str]]:
     """Turn one jsonschema error into (path, problem) pairs in plain words."""
     path = list(error.absolute_path)
     validator = error.validator
+    if validator == "required":
+        return _missing_fields(error, path)
+    if validator == "additionalProperties":
+        return _unknown_fields(error, path)
+    where = format_path(path) or "(record)"
+    if validator == "pattern":
+        return [(where, _pattern_problem(error, path))]
+    problem = _value_problem(error)
+    return [(where, problem if problem is not None else error.message)]
+
+
+def _missing_fields(error: SchemaError, path: list[Any]) -> list[tuple[str, str]]:
     instance: Any = error.instance
     value: Any = error.validator_value
+    missing = [name for name in value if isinstance(instance, dict) and name not in instance]
+    return [(format_path([*path, name]), "is required") for name in missing]
+
+
+def _unknown_fields(error: SchemaError, path: list[Any]) -> list[tuple[str, str]]:
+    instance: Any = error.instance
     schema: Any = error.schema
-    if validator == "required":
-        missing = [name for name in value if isinstance(instance, dict) and name not in instance]
-        return [(format_path([*path, name]), "is required") for name in missing]
-    if validator == "additionalProperties":
-        allowed = sorted(schema.get("properties", {}))
-        extras = sorted(set(instance) - set(allowed)) if isinstance(instance, dict) else []
-        return [
-            (
-                format_path([*path, name]),
-                "unknown field; allowed fields here: " + ", ".join(allowed),
-            )
-            for name in extras
-        ]
-    where = format_path(path) or "(record)"
+    allowed = sorted(schema.get("properties", {}))
+    extras = sorted(set(instance) - set(allowed)) if isinstance(instance, dict) else []
+    return [
+        (format_path([*path, name]), "unknown field; allowed fields here: " + ", ".join(allowed))
+        for name in extras
+    ]
+
+
+def _pattern_problem(error: SchemaError, path: list[Any]) -> str:
+    """A pattern failure said as the format the field expects, not as a regular expression."""
+    if path == ["id"]:
+        return ID_RULE
+    if path and path[-1] in {"started_on", "published_on"}:
+        return "must be a date as YYYY, YYYY-MM or YYYY-MM-DD"
+    if path and path[-1] == "url":
+        return "must be a web address starting http:// or https://"
+    if "authorit" in format_path(path):
+        return f"{error.instance!r} is not a GSS code (like E07000044)"
+    return f"does not match the pattern {error.validator_value}"
+
+
+def _value_problem(error: SchemaError) -> str | None:
+    """Plain words for a failed enum, type, length, count or range rule; None for any other."""
+    instance: Any = error.instance
+    value: Any = error.validator_value
+    validator = error.validator
     if validator == "enum":
-        return [(where, f"{instance!r} is not an allowed value; allowed: {', '.join(value)}")]
+        return f"{instance!r} is not an allowed value; allowed: {', '.join(value)}"
     if validator == "type":
-        return [(where, f"must be {_TYPE_WORDS.get(str(value), str(value))}")]
-    if validator == "pattern":
-        if path == ["id"]:
-            return [(where, ID_RULE)]
-        if path and path[-1] in {"started_on", "published_on"}:
-            return [(where, "must be a date as YYYY, YYYY-MM or YYYY-MM-DD")]
-        if path and path[-1] == "url":
-            return [(where, "must be a web address starting http:// or https://")]
-        if "authorit" in format_path(path):
-            return [(where, f"{instance!r} is not a GSS code (like E07000044)")]
-        return [(where, f"does not match the pattern {value}")]
+        return f"must be {_TYPE_WORDS.get(str(value), str(value))}"
     if validator == "minLength":
-        return [(where, f"must be at least {value} characters (it has {len(instance)})")]
+        return f"must be at least {value} characters (it has {len(instance)})"
     if validator == "maxLength":
-        return [(where, f"must be at most {value} characters (it has {len(instance)})")]
+        return f"must be at most {value} characters (it has {len(instance)})"
     if validator == "minItems":
-        return [(where, "must list at least one")]
+        return "must list at least one"
     if validator == "uniqueItems":
-        return [(where, "lists the same value more than once")]
+        return "lists the same value more than once"
     if validator == "minimum":
-        return [(where, f"must be {value:,} or more")]
+        return f"must be {value:,} or more"
     if validator == "maximum":
-        return [(where, f"must be {value:,} or less")]
-    return [(where, error.message)]
+        return f"must be {value:,} or less"
+    return None
 
 
 def _record_id(record: Any) -> str | None:
@@ -184,7 +204,20 @@ def _non_finite_numbers(value: Any, path: list[Any]) -> list[tuple[str, str]]:
 def _domain_problems(record: dict[str, Any], known_gss: set[str]) -> list[tuple[str, str]]:
     """Rules a JSON Schema cannot say: real authorities, real dates, plain text, web addresses,
     finite numbers."""
-    problems: list[tuple[str, str]] = _non_finite_numbers(record, [])
+    return [
+        *_non_finite_numbers(record, []),
+        *_authority_problems(record, known_gss),
+        *_adoption_problems(record, known_gss),
+        *_plain_text_problems(record),
+        *_date_problems(record),
+        *_source_url_problems(record),
+        *_contact_email_problems(record),
+    ]
+
+
+def _authority_problems(record: dict[str, Any], known_gss: set[str]) -> list[tuple[str, str]]:
+    """Lead and partner authorities must be known, and a lead is not also a partner."""
+    problems: list[tuple[str, str]] = []
     for key in ("lead_authorities", "partner_authorities"):
         for i, code in enumerate(_list(record.get(key))):
             if isinstance(code, str) and code not in known_gss:
@@ -193,6 +226,12 @@ def _domain_problems(record: dict[str, Any], known_gss: set[str]) -> list[tuple[
     for i, code in enumerate(_list(record.get("partner_authorities"))):
         if isinstance(code, str) and code in leads:
             problems.append((f"partner_authorities[{i}]", f"{code} is already a lead authority"))
+    return problems
+
+
+def _adoption_problems(record: dict[str, Any], known_gss: set[str]) -> list[tuple[str, str]]:
+    """Each adopter must be a known authority, listed once."""
+    problems: list[tuple[str, str]] = []
     seen_adopters: set[str] = set()
     for i, adoption in enumerate(_list(record.get("adoptions"))):
         if not isinstance(adoption, dict):
@@ -205,6 +244,11 @@ def _domain_problems(record: dict[str, Any], known_gss: set[str]) -> list[tuple[
         if isinstance(code, str) and code in seen_adopters:
             problems.append((f"adoptions[{i}].authority", f"{code} is listed twice"))
         seen_adopters.add(str(code))
+    return problems
+
+
+def _plain_text_problems(record: dict[str, Any]) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
     for key in ("title", "summary"):
         value = record.get(key)
         if isinstance(value, str):
@@ -212,27 +256,41 @@ def _domain_problems(record: dict[str, Any], known_gss: set[str]) -> list[tuple[
                 problems.append((key, "must be plain text: no HTML tags or line breaks"))
             elif value != value.strip():
                 problems.append((key, "must not start or end with spaces"))
+    return problems
+
+
+def _date_problems(record: dict[str, Any]) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
     for path, value in _dates(record):
         try:
             PartialDate.parse(value)
         except ValueError as exc:
             problems.append((path, str(exc)))
+    return problems
+
+
+def _source_url_problems(record: dict[str, Any]) -> list[tuple[str, str]]:
     evidence = record.get("evidence")
     sources = evidence.get("sources") if isinstance(evidence, dict) else None
+    problems: list[tuple[str, str]] = []
     for i, source in enumerate(sources if isinstance(sources, list) else []):
         url = source.get("url") if isinstance(source, dict) else None
         if isinstance(url, str) and not _is_web_address(url):
             problems.append(
                 (f"evidence.sources[{i}].url", "must be a web address starting http(s)://")
             )
+    return problems
+
+
+def _contact_email_problems(record: dict[str, Any]) -> list[tuple[str, str]]:
     contact = record.get("contact")
     email = contact.get("email") if isinstance(contact, dict) else None
     if isinstance(email, str):
         try:
             validate_email(email)
         except DjangoValidationError:
-            problems.append(("contact.email", f"{email!r} is not an email address"))
-    return problems
+            return [("contact.email", f"{email!r} is not an email address")]
+    return []
 
 
 def _is_web_address(url: str) -> bool:

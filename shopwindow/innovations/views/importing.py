@@ -3,11 +3,10 @@
 import base64
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from shopwindow.accounts.decorators import moderator_required
 from shopwindow.innovations.forms import ImportForm
 from shopwindow.innovations.services.imports import preview_import, run_import
 from shopwindow.innovations.services.validation import RecordValidationError
@@ -15,14 +14,8 @@ from shopwindow.innovations.services.validation import RecordValidationError
 SESSION_KEY = "innovations_import"
 
 
-def _require_moderator(request: HttpRequest) -> None:
-    if not getattr(request.user, "is_moderator", False):
-        raise PermissionDenied("Only moderators can import records")
-
-
-@login_required
+@moderator_required
 def import_records(request: HttpRequest) -> HttpResponse:
-    _require_moderator(request)
     if request.method == "POST" and request.POST.get("action") == "confirm":
         return _confirm(request)
     form = ImportForm(request.POST or None, request.FILES or None)

@@ -17,7 +17,6 @@ R6  a draft (never published): saving 999.
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 
@@ -25,11 +24,6 @@ from tests.factories import create_innovation
 
 SOUTH_HAMS, WEST_DEVON, DEVON, TEIGNBRIDGE = "E07000044", "E07000047", "E10000008", "E07000045"
 CARDIFF, SWANSEA, EDINBURGH = "W06000015", "W06000011", "S12000036"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits() -> None:
-    cache.clear()  # the PDF limit per address counts in the cache
 
 
 def request_pdf_and_run_worker(client: Client, **params: str) -> Any:

@@ -119,6 +119,18 @@ briefing_pack                       edit     -   -   -   -   Y   Y
 briefing_pack                       submit   -   -   -   -   -   -
 briefing_pack                       publish  -   -   -   -   Y   Y
 briefing_pack                       delete   -   -   -   -   Y   Y
+moderation                          view     -   -   -   -   Y   Y
+moderation                          create   -   -   -   -   -   -
+moderation                          edit     -   -   -   -   -   -
+moderation                          submit   -   -   -   -   -   -
+moderation                          publish  -   -   -   -   -   -
+moderation                          delete   -   -   -   -   -   -
+council_dashboard                   view     -   -   Y   -   Y   Y
+council_dashboard                   create   -   -   -   -   -   -
+council_dashboard                   edit     -   -   -   -   -   -
+council_dashboard                   submit   -   -   -   -   -   -
+council_dashboard                   publish  -   -   -   -   -   -
+council_dashboard                   delete   -   -   -   -   -   -
 """
 
 ROLES = ["visitor", "member", "council_member", "associate", "moderator", "admin"]
@@ -147,7 +159,7 @@ def test_expected_table_covers_exactly_the_matrix() -> None:
         for role in permissions.ROLES
     }
     assert set(CELLS) == matrix_cells
-    assert len(CELLS) == 16 * 6 * 6
+    assert len(CELLS) == 18 * 6 * 6
 
 
 @pytest.fixture
