@@ -21,7 +21,7 @@ from shopwindow.accounts.models import (
     User,
 )
 from shopwindow.authorities.models import Authority
-from tests.factories import UserFactory
+from tests.factories import UserFactory, otp_login
 
 pytestmark = pytest.mark.django_db
 
@@ -108,8 +108,7 @@ def test_a_broken_register_changes_nothing(tmp_path: Path) -> None:
 
 def test_moderators_search_and_page_through_the_domains(moderator: User) -> None:
     seed_email_domains()
-    client = Client()
-    client.force_login(moderator)
+    client = otp_login(Client(), moderator)
     html = client.get("/moderation/domains/").content.decode()
     assert "Domain register (2018)" in html
     assert 'aria-label="Pages of email domains"' in html

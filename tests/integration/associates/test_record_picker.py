@@ -6,7 +6,12 @@ from django.test import Client
 
 from shopwindow.associates.models import HelpRequest
 from shopwindow.authorities.models import Authority
-from tests.factories import CouncilMembershipFactory, UserFactory, create_innovation
+from tests.factories import (
+    CouncilMembershipFactory,
+    UserFactory,
+    create_innovation,
+    with_date_inputs,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -50,18 +55,22 @@ def test_a_help_request_links_records_found_by_title(client: Client) -> None:
 
     client.post(
         "/help-requests/new/",
-        {
-            **answers,
-            "action": "",
-            "goal": "Cut costs by sharing rounds with a neighbour.",
-            "linked": ["shared-waste-rounds"],
-            "service_area": "waste-and-environment",
-            "days_needed": "8",
-            "budget_band": "5k-20k",
-            "start_on": "1/3/2027",
-            "end_on": "30/4/2027",
-            "work_mode": "either",
-        },
+        with_date_inputs(
+            {
+                **answers,
+                "action": "",
+                "goal": "Cut costs by sharing rounds with a neighbour.",
+                "linked": ["shared-waste-rounds"],
+                "service_area": "waste-and-environment",
+                "days_needed": "8",
+                "budget_band": "5k-20k",
+                "start_on": "1/3/2027",
+                "end_on": "30/4/2027",
+                "work_mode": "either",
+            },
+            "start_on",
+            "end_on",
+        ),
     )
     help_request = HelpRequest.objects.get()
     assert list(help_request.linked_records.all()) == [waste]

@@ -20,7 +20,12 @@ from shopwindow.accounts.models import Role, User
 from shopwindow.associates.models import HelpRequest
 from shopwindow.authorities.models import Authority
 from shopwindow.core.email import absolute_url, queue_email
-from tests.factories import CouncilMembershipFactory, UserFactory, create_innovation
+from tests.factories import (
+    CouncilMembershipFactory,
+    UserFactory,
+    create_innovation,
+    with_date_inputs,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -141,7 +146,9 @@ def test_a_help_request_succeeds_while_the_mail_server_is_down(after_commit: Any
     }
     with SMTP_DOWN:
         with after_commit():
-            response = client.post("/help-requests/new/", form)
+            response = client.post(
+                "/help-requests/new/", with_date_inputs(form, "start_on", "end_on")
+            )
         assert response.status_code == 302
         run_worker()
     help_request = HelpRequest.objects.get()
