@@ -28,7 +28,7 @@ CARDIFF, SWANSEA, EDINBURGH = "W06000015", "W06000011", "S12000036"
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rate_limits() -> None:
+def _fresh_rate_limits(db: None) -> None:
     cache.clear()  # the PDF limit per address counts in the cache
 
 
