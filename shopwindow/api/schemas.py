@@ -2,7 +2,8 @@
 
 Each list is the one page envelope (`Page`: count, next, previous, results). A record is described
 by its main fields, typed; the rest of the Innovation Record format passes through unchanged
-(`extra="allow"`): the format itself is the JSON Schema at /api/v1/schema/innovation-record-1.1.json.
+(`extra="allow"`): the format itself is the JSON Schema at
+/api/v1/schema/innovation-record-1.1.json.
 """
 
 from typing import Any

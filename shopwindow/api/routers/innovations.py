@@ -99,6 +99,7 @@ def represent(
     summary="The Innovation Record JSON Schema, version 1.1",
     operation_id="getRecordSchema",
     response=responses({200: JsonSchemaDocument}),
+    by_alias=True,  # the document's own names: $schema, $id
     openapi_extra=SCHEMA_DOCUMENT,
 )
 def record_schema(request: HttpRequest) -> JsonResponse:
@@ -110,6 +111,7 @@ def record_schema(request: HttpRequest) -> JsonResponse:
     summary="The Innovation Record JSON Schema, version 1",
     operation_id="getRecordSchemaVersion1",
     response=responses({200: JsonSchemaDocument}),
+    by_alias=True,  # the document's own names: $schema, $id
     openapi_extra=SCHEMA_DOCUMENT,
 )
 def record_schema_1_0(request: HttpRequest) -> JsonResponse:
