@@ -9,7 +9,7 @@ by its main fields, typed; the rest of the Innovation Record format passes throu
 from typing import Any
 
 from ninja import Schema
-from pydantic import ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Page(Schema):
@@ -27,8 +27,11 @@ class DerivedFigures(Schema):
     verified: bool = Field(description="True when the saving was audited or evaluated")
 
 
-class RecordOut(Schema):
-    """One published record in the Innovation Record format, plus the fields the API adds."""
+class RecordOut(BaseModel):
+    """One published record in the Innovation Record format, plus the fields the API adds.
+
+    A pydantic model, not a ninja Schema: a Schema reads its input as attributes, which loses the
+    record's other fields (`extra="allow"` keeps them only from a dict)."""
 
     model_config = ConfigDict(extra="allow")
 
@@ -56,7 +59,7 @@ class RecordWriteOut(RecordOut):
     )
 
 
-class JsonSchemaDocument(Schema):
+class JsonSchemaDocument(BaseModel):
     """A JSON Schema (draft 2020-12) document."""
 
     model_config = ConfigDict(extra="allow")
