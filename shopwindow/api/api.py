@@ -13,9 +13,21 @@ from shopwindow.api.routers import stats as stats_routes
 from shopwindow.api.routers import tailoring as tailoring_routes
 
 
+def schema_documents_only(schema: Any) -> Any:
+    """A response sent as application/schema+json (the record schemas) lists that type alone:
+    ninja adds application/json to every declared response, which those never send."""
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            for response in operation.get("responses", {}).values():
+                content = response.get("content", {})
+                if "application/schema+json" in content:
+                    content.pop("application/json", None)
+    return schema
+
+
 class ShopwindowAPI(NinjaAPI):
     def get_openapi_schema(self, **kwargs: Any) -> Any:
-        return with_retry_after(super().get_openapi_schema(**kwargs))
+        return schema_documents_only(with_retry_after(super().get_openapi_schema(**kwargs)))
 
 
 api = ShopwindowAPI(

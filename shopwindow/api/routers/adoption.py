@@ -12,6 +12,7 @@ from shopwindow.adoption.models import AdoptionPlan
 from shopwindow.api.auth import token_auth
 from shopwindow.api.errors import not_found, responses
 from shopwindow.api.pagination import page_number, page_size_param, paginate
+from shopwindow.api.schemas import PlanDetail, PlanPage, RecordAdoptions
 from shopwindow.innovations.selectors import get_published
 
 router = Router()
@@ -20,7 +21,8 @@ router = Router()
 @router.get(
     "/innovations/{record_id}/adoptions",
     summary="Confirmed adoptions of a published record",
-    response=responses({200: dict[str, Any]}, lookup=True),
+    operation_id="listRecordAdoptions",
+    response=responses({200: RecordAdoptions}, lookup=True),
     description="Councils whose adoption a moderator has confirmed (or that the record lists). "
     "Plans in progress that are not confirmed are not shown.",
 )
@@ -68,7 +70,8 @@ def _plan(request: HttpRequest, plan: AdoptionPlan, *, with_tasks: bool) -> dict
     "/plans",
     auth=token_auth,
     summary="Your councils' adoption plans",
-    response=responses({200: dict[str, Any]}, token=True),
+    operation_id="listPlans",
+    response=responses({200: PlanPage}, token=True),
 )
 def list_plans(
     request: HttpRequest, page: int = page_number(), page_size: int = page_size_param()
@@ -82,7 +85,8 @@ def list_plans(
     "/plans/{plan_id}",
     auth=token_auth,
     summary="One adoption plan with its tasks",
-    response=responses({200: dict[str, Any]}, token=True, lookup=True),
+    operation_id="getPlan",
+    response=responses({200: PlanDetail}, token=True, lookup=True),
 )
 def get_plan(request: HttpRequest, plan_id: str) -> dict[str, Any]:
     plan = selectors.visible_plan(request.auth, plan_id)  # type: ignore[attr-defined]

@@ -9,11 +9,13 @@ requests they were invited to, a moderator all of them.
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Path, Router
+from ninja import Path, Router, Schema
+from pydantic import Field
 
 from shopwindow.api.auth import token_auth
 from shopwindow.api.errors import code_enum, not_found, responses
 from shopwindow.api.pagination import MAX_ID, page_number, page_size_param, paginate
+from shopwindow.api.schemas import Page
 from shopwindow.associates import selectors
 from shopwindow.associates.models import AssociateProfile, Engagement, HelpRequest
 from shopwindow.associates.vocabularies import SKILL_LABELS
@@ -22,6 +24,70 @@ from shopwindow.authorities.vocabularies import Nation, Region
 router = Router()
 SkillCode = code_enum("SkillCode", list(SKILL_LABELS))
 AreaCode = code_enum("AreaCode", list(Region.values) + list(Nation.values))
+
+
+class AssociateOut(Schema):
+    """An associate: each field after url appears only if the associate made it public."""
+
+    id: int
+    name: str
+    url: str
+    headline: str | None = None
+    background: str | None = None
+    skills: list[str] | None = None
+    delivered_records: list[str] | None = Field(None, description="Published records' ids")
+    nations: list[str] | None = None
+    regions: list[str] | None = None
+    work_mode: str | None = None
+    days_per_month: int | None = None
+    available_from: str | None = None
+    day_rate_band: str | None = None
+
+
+class AssociatePage(Page):
+    results: list[AssociateOut]
+
+
+class HelpRequestOut(Schema):
+    id: int
+    title: str
+    goal: str
+    council: str = Field(description="The council's GSS code")
+    council_name: str
+    linked_records: list[str]
+    service_area: str
+    capabilities: list[str]
+    days_needed: int
+    budget_band: str
+    start_on: str
+    end_on: str
+    work_mode: str
+    status: str
+    created_at: str
+    url: str
+
+
+class HelpRequestPage(Page):
+    results: list[HelpRequestOut]
+
+
+class EngagementOut(Schema):
+    id: int
+    help_request: int
+    council: str
+    associate: int | None
+    associate_name: str | None
+    status: str
+    start_on: str
+    end_on: str
+    days_agreed: int
+    days_used: int | None
+    rating: int | None
+    outcome: str
+
+
+class EngagementPage(Page):
+    results: list[EngagementOut]
 
 
 def associate_json(request: HttpRequest, profile: AssociateProfile) -> dict[str, Any]:
@@ -56,7 +122,9 @@ def associate_json(request: HttpRequest, profile: AssociateProfile) -> dict[str,
 @router.get(
     "/associates",
     summary="Vetted associates (public fields only)",
-    response=responses({200: dict[str, Any]}),
+    operation_id="listAssociates",
+    response=responses({200: AssociatePage}),
+    exclude_unset=True,  # a field the associate keeps private is left out, not null
 )
 def list_associates(
     request: HttpRequest,
@@ -97,8 +165,9 @@ def request_json(request: HttpRequest, hr: HelpRequest) -> dict[str, Any]:
 @router.get(
     "/help-requests",
     summary="Help requests you may see (token needed)",
+    operation_id="listHelpRequests",
     auth=token_auth,
-    response=responses({200: dict[str, Any]}, token=True),
+    response=responses({200: HelpRequestPage}, token=True),
 )
 def list_help_requests(
     request: HttpRequest, page: int = page_number(), page_size: int = page_size_param()
@@ -111,8 +180,9 @@ def list_help_requests(
 @router.get(
     "/help-requests/{request_id}",
     summary="One help request (token needed)",
+    operation_id="getHelpRequest",
     auth=token_auth,
-    response=responses({200: dict[str, Any]}, token=True, lookup=True),
+    response=responses({200: HelpRequestOut}, token=True, lookup=True),
 )
 def get_help_request(
     request: HttpRequest, request_id: int = Path(..., ge=1, le=MAX_ID)
@@ -143,8 +213,9 @@ def engagement_json(e: Engagement) -> dict[str, Any]:
 @router.get(
     "/engagements",
     summary="Engagements you are party to (token needed)",
+    operation_id="listEngagements",
     auth=token_auth,
-    response=responses({200: dict[str, Any]}, token=True),
+    response=responses({200: EngagementPage}, token=True),
 )
 def list_engagements(
     request: HttpRequest, page: int = page_number(), page_size: int = page_size_param()

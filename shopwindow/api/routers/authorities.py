@@ -134,7 +134,11 @@ def _summary(request: HttpRequest, authority: Authority) -> dict[str, Any]:
 
 
 @router.get(
-    "", response=responses({200: AuthorityPage}), summary="List councils", url_name="authorities"
+    "",
+    response=responses({200: AuthorityPage}),
+    summary="List councils",
+    url_name="authorities",
+    operation_id="listAuthorities",
 )
 def list_authorities(request: HttpRequest, filters: Query[AuthorityFilters]) -> dict[str, Any]:
     """Every UK council, current and former, filtered by the Authority vocabularies' codes."""
@@ -155,6 +159,7 @@ def list_authorities(request: HttpRequest, filters: Query[AuthorityFilters]) -> 
     response=responses({200: AuthorityDetail}, lookup=True),
     summary="One council",
     url_name="authority",
+    operation_id="getAuthority",
 )
 def get_authority(request: HttpRequest, gss: str) -> dict[str, Any]:
     """A council's full record, by GSS code (or register code for the NI councils abolished in

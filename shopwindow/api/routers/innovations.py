@@ -16,6 +16,7 @@ from shopwindow.accounts import audit
 from shopwindow.accounts.permissions import approved_council_ids, can
 from shopwindow.api.auth import token_auth
 from shopwindow.api.errors import ApiError, not_found, responses
+from shopwindow.api.schemas import JsonSchemaDocument, RecordOut, RecordWriteOut, SearchPage
 from shopwindow.api.search import openapi_parameters, search_response
 from shopwindow.api.services import write_record
 from shopwindow.authorities.models import Authority
@@ -68,7 +69,11 @@ SCHEMA_DOCUMENT = {
     "responses": {
         200: {
             "description": "The JSON Schema document",
-            "content": {"application/schema+json": {"schema": {"type": "object"}}},
+            "content": {
+                "application/schema+json": {
+                    "schema": {"$ref": "#/components/schemas/JsonSchemaDocument"}
+                }
+            },
         }
     }
 }
@@ -89,7 +94,9 @@ def represent(
 @router.get(
     "/schema/innovation-record-1.1.json",
     summary="The Innovation Record JSON Schema, version 1.1",
-    response=responses({}),
+    operation_id="getRecordSchema",
+    response=responses({200: JsonSchemaDocument}),
+    by_alias=True,  # the document's own names: $schema, $id
     openapi_extra=SCHEMA_DOCUMENT,
 )
 def record_schema(request: HttpRequest) -> JsonResponse:
@@ -99,7 +106,9 @@ def record_schema(request: HttpRequest) -> JsonResponse:
 @router.get(
     "/schema/innovation-record-1.json",
     summary="The Innovation Record JSON Schema, version 1",
-    response=responses({}),
+    operation_id="getRecordSchemaVersion1",
+    response=responses({200: JsonSchemaDocument}),
+    by_alias=True,  # the document's own names: $schema, $id
     openapi_extra=SCHEMA_DOCUMENT,
 )
 def record_schema_1_0(request: HttpRequest) -> JsonResponse:
@@ -116,7 +125,8 @@ def record_schema_1_0(request: HttpRequest) -> JsonResponse:
     "(the snippet starts with it). `facets` gives counts per value, each facet counted with the "
     "other filters applied. A bad parameter value is a 400 naming the parameter.",
     openapi_extra={"parameters": openapi_parameters()},
-    response=responses({200: dict[str, Any]}),
+    operation_id="listInnovations",
+    response=responses({200: SearchPage}),
 )
 def list_innovations(request: HttpRequest) -> dict[str, Any]:
     return search_response(request)
@@ -125,7 +135,8 @@ def list_innovations(request: HttpRequest) -> dict[str, Any]:
 @router.get(
     "/innovations/{record_id}",
     summary="One published innovation record",
-    response=responses({200: dict[str, Any]}, lookup=True),
+    operation_id="getInnovation",
+    response=responses({200: RecordOut}, lookup=True),
 )
 def get_innovation(request: HttpRequest, record_id: str) -> Any:
     innovation = selectors.get_published(record_id)
@@ -250,8 +261,9 @@ def _write(
     "/innovations",
     auth=token_auth,
     summary="Create a draft innovation record",
+    operation_id="createInnovation",
     openapi_extra=record_body(),
-    response=responses({201: dict[str, Any]}, token=True, write=True),
+    response=responses({201: RecordWriteOut}, token=True, write=True),
 )
 def create_innovation(request: HttpRequest) -> JsonResponse:
     data = _read_body(request)
@@ -277,8 +289,9 @@ def _exists(record_id: str) -> ApiError:
     summary="Create or update a draft innovation record",
     description="Updating a published record does not change it: the change waits for a "
     "moderator as a pending revision (`pending_revision` is true).",
+    operation_id="updateInnovation",
     openapi_extra=record_body(),
-    response=responses({200: dict[str, Any], 201: dict[str, Any]}, token=True, write=True),
+    response=responses({200: RecordWriteOut, 201: RecordWriteOut}, token=True, write=True),
 )
 def update_innovation(request: HttpRequest, record_id: str) -> JsonResponse:
     data = _read_body(request)

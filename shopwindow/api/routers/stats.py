@@ -21,6 +21,100 @@ router = Router()
 ThemeCode = code_enum("StatsThemeCode", THEME_CODES)
 
 
+class Sums(Schema):
+    """Money in pounds a year; null, never 0, where no record gives a figure."""
+
+    records: int
+    achieved_saving_gbp: float | None
+    achieved_records: int
+    verified_saving_gbp: float | None
+    verified_records: int
+    forecast_saving_gbp: float | None
+    forecast_records: int
+    apart_saving_gbp: float | None = Field(description="Savings without a source or kind")
+    apart_records: int
+    one_off_cost_gbp: float | None
+    cost_records: int
+
+
+class Totals(Sums):
+    reported_saving_gbp: float | None
+    no_figure_records: int
+    counts: dict[str, str] = Field(description="What each total counts, in words")
+    payback_months: float | None
+    payback_records: int
+    councils_shared: int
+    councils_adopted: int
+    adoptions: int
+
+
+class BreakdownRow(Sums):
+    code: str
+    label: str
+
+
+class BreakdownOut(Schema):
+    title: str
+    records_can_be_in_several_rows: bool
+    rows: list[BreakdownRow]
+    total: BreakdownRow
+
+
+class EvidenceLevelRow(Sums):
+    level: int
+    label: str
+
+
+class AdoptionsInYear(Schema):
+    year: int
+    adoptions: int
+
+
+class BarrierExample(Schema):
+    record_id: str
+    title: str
+    url: str
+    barrier: str
+    ask_of_government: str
+
+
+class BarrierTheme(Schema):
+    theme: str
+    label: str
+    barriers: int
+    asks_of_government: int
+    records: int
+    examples: list[BarrierExample]
+
+
+class Barriers(Schema):
+    total: int
+    asks_of_government: int
+    by_theme: list[BarrierTheme]
+
+
+class AppliedFilters(Schema):
+    nation: str | None
+    region: str | None
+    theme: str | None
+    period_from: int | None
+    period_to: int | None
+    include_illustrative: bool
+
+
+class StatsOut(Schema):
+    generated_at: str | None
+    data_as_of: str | None
+    filters: AppliedFilters
+    illustrative_left_out: int
+    totals: Totals
+    breakdowns: dict[str, BreakdownOut] = Field(description="By theme, service area, nation, ...")
+    evidence_levels: list[EvidenceLevelRow]
+    adoptions_by_year: list[AdoptionsInYear]
+    adoptions_year_unknown: int
+    barriers: Barriers
+
+
 class StatsFilters(Schema):
     nation: Nation | None = Field(None, description="A nation code, e.g. england")
     region: Region | None = Field(None, description="A region code, e.g. south-west")
@@ -43,8 +137,9 @@ class StatsFilters(Schema):
 
 @router.get(
     "/stats",
-    response=responses({200: dict[str, Any]}),
+    response=responses({200: StatsOut}),
     summary="National figures",
+    operation_id="getStats",
     description=(
         "Totals (savings achieved, the verified part of them, forecast savings kept separate, "
         "savings without a source or kind shown apart, one-off costs, payback, records, councils "

@@ -66,6 +66,7 @@ class ComparatorsOut(Schema):
     "/{gss}/comparators",
     response=responses({200: ComparatorsOut}, lookup=True),
     summary="A council's comparable councils",
+    operation_id="listComparators",
     description=(
         "The 15 most similar councils of the same kind (districts with districts, counties with "
         "counties, single-tier with single-tier), nearest first, within the council's own nation "
@@ -149,6 +150,7 @@ class RecommendationsOut(Schema):
     "/{gss}/recommendations",
     response=responses({200: RecommendationsOut}, lookup=True),
     summary="Options recommended for a council",
+    operation_id="listRecommendations",
     description=(
         "Published records ranked for this council: those in services it runs first, then by fit "
         "score plus up to 20 points for the projected saving. Records the council led, partnered "

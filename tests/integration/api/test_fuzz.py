@@ -4,14 +4,11 @@ token. Every check is on: no server errors, every status and body as documented,
 rejected and valid input accepted. The cases run are printed for each identity."""
 
 from collections import Counter
-from collections.abc import Iterator
 from typing import Any, cast
 
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis import GenerationMode
 from schemathesis.specs.openapi import checks
@@ -22,23 +19,16 @@ from shopwindow.api.services import create_token
 from shopwindow.authorities.models import Authority
 from tests.factories import CouncilMembershipFactory, UserFactory, create_innovation
 
-pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.fuzz,
+    pytest.mark.usefixtures("keep_test_connection"),
+]
 
 MAX_EXAMPLES = 20
 COVERAGE_PHASE = False
 # Cases run per identity and operation; tests/integration/api/conftest.py prints them.
 CASES: dict[str, Counter[str]] = {}
-
-
-@pytest.fixture(autouse=True)
-def keep_test_connection() -> Iterator[None]:
-    """Keep the test's database connection (and its transaction) open between requests, as
-    Django's test client does: a WSGI server closes old connections at each request."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)
