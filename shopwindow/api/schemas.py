@@ -78,6 +78,11 @@ class SearchHit(Schema):
     summary: str
     score: float = Field(description="Relevance: higher is a better match")
     snippet: str = Field(description="HTML: text escaped, matches in <mark>")
+    about: str | None = Field(
+        None,
+        description="For a record found by meaning alone: its topic nearest the query, "
+        "which the snippet starts with; null when it shares the query's words",
+    )
     annual_saving_gbp: int | float | None = Field(description="Annual saving, or null")
     saving_kind: str | None = Field(description="projected, reported, audited or evaluated")
     is_illustrative: bool
