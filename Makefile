@@ -40,11 +40,13 @@ $(FRONTEND)/.built: node_modules/.installed $(wildcard shopwindow/core/static_sr
 	@# Shopwindow's brand: GOV.UK Frontend's Sass with a system font stack, no crown, no GOV.UK fonts.
 	$(SASS) --load-path=node_modules --style=compressed --no-source-map --quiet-deps \
 		shopwindow/core/static_src/shopwindow.scss $(FRONTEND)/static/brand/shopwindow.min.css
-	cp $(AUTOCOMPLETE_DIST)/accessible-autocomplete.min.js $(AUTOCOMPLETE_DIST)/accessible-autocomplete.min.css \
+	@# With their source maps: the production static storage follows sourceMappingURL references.
+	cp $(AUTOCOMPLETE_DIST)/accessible-autocomplete.min.js $(AUTOCOMPLETE_DIST)/accessible-autocomplete.min.js.map \
+		$(AUTOCOMPLETE_DIST)/accessible-autocomplete.min.css $(AUTOCOMPLETE_DIST)/accessible-autocomplete.min.css.map \
 		$(FRONTEND)/static/autocomplete/
 	@# Swagger UI for the API docs page (/api/v1/docs/), served from this site under the CSP.
 	mkdir -p $(FRONTEND)/static/swagger-ui
-	cp $(SWAGGER_DIST)/swagger-ui-bundle.js $(SWAGGER_DIST)/swagger-ui.css \
+	cp $(SWAGGER_DIST)/swagger-ui-bundle.js $(SWAGGER_DIST)/swagger-ui.css $(SWAGGER_DIST)/swagger-ui.css.map \
 		$(SWAGGER_DIST)/LICENSE $(FRONTEND)/static/swagger-ui/
 	touch $@
 
