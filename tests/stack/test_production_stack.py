@@ -89,7 +89,7 @@ def test_pages_answer(running: Running, path: str) -> None:
 
 def test_static_files_are_served_with_hashed_names(running: Running) -> None:
     _, _, page = get(running, "/")
-    stylesheet = re.search(rb'href="(/static/govuk/govuk-frontend\.min\.[0-9a-f]{12}\.css)"', page)
+    stylesheet = re.search(rb'href="(/static/brand/shopwindow\.min\.[0-9a-f]{12}\.css)"', page)
     assert stylesheet, "the home page links the hashed stylesheet"
     status, headers, body = get(running, stylesheet.group(1).decode())
     assert status == 200
