@@ -14,12 +14,12 @@ from shopwindow.associates.vocabularies import ProfileStatus
 from shopwindow.innovations.models import Innovation
 from tests.factories import CouncilMembershipFactory, UserFactory
 
+# Founding records whose running body has a public role to contact. Great Western Cities closed
+# in 2025 and Northern Ireland's reform was run by the Department, so they name no contact.
 FOUNDING = (
-    "northern-ireland-local-government-reform-2015",
     "greater-manchester-combined-authority",
     "south-hams-west-devon-shared-workforce-t18",
     "surrey-bucks-joint-trading-standards",
-    "great-western-cities",
     "essex-county-model-shared-services-devolution",
 )
 
