@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_SOURCE = Path(__file__).resolve().parents[2] / "node_modules/axe-core/axe.min.js"
@@ -67,6 +67,16 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
         AXE_TAGS,
     )
     return list(result["violations"])
+
+
+def council_type_ahead(page: Page, label: str) -> Locator:
+    """The council type-ahead input, once the script has replaced the plain select.
+
+    A plain select is a combobox too, so asking for the combobox before the module script has
+    run can catch the select just as it is hidden; waiting for the renamed select avoids that.
+    """
+    page.locator("select[data-council-picker][id$='-select']").first.wait_for(state="attached")
+    return page.locator("input.autocomplete__input").and_(page.get_by_role("combobox", name=label))
 
 
 def assert_accessible(page: Page) -> None:

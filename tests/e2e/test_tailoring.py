@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.conftest import assert_accessible
+from tests.e2e.conftest import assert_accessible, council_type_ahead
 
 pytestmark = pytest.mark.e2e
 
@@ -50,7 +50,7 @@ def test_comparators_page_shows_the_15_nearest(live_server, page: Page) -> None:
 
 def test_choosing_a_council_with_the_combobox(live_server, page: Page) -> None:
     page.goto(live_server.url + "/your-council/")
-    combobox = page.get_by_role("combobox", name="Which council do you want to see options for?")
+    combobox = council_type_ahead(page, "Which council do you want to see options for?")
     expect(combobox).to_be_visible()
     expect(page.locator("select#id_council-select")).to_be_hidden()
     combobox.fill("west dev")
@@ -71,7 +71,7 @@ def test_choosing_a_council_with_the_combobox(live_server, page: Page) -> None:
 
 def test_typing_a_name_that_matches_nothing_is_an_error(live_server, page: Page) -> None:
     page.goto(live_server.url + "/your-council/")
-    combobox = page.get_by_role("combobox")
+    combobox = council_type_ahead(page, "Which council do you want to see options for?")
     combobox.fill("Atlantis")
     expect(page.locator(".autocomplete__option--no-results")).to_have_text("No councils match")
     page.get_by_role("button", name="Continue").click()

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import assert_accessible
+from tests.e2e.conftest import assert_accessible, council_type_ahead
 
 pytestmark = pytest.mark.e2e
 
@@ -28,7 +28,7 @@ def content(reference_data: None) -> None:
 
 def choose_council(page: Page, base: str, name: str, next_path: str) -> None:
     page.goto(f"{base}/your-council/?next={next_path}")
-    combobox = page.get_by_role("combobox", name="Which council do you want to see options for?")
+    combobox = council_type_ahead(page, "Which council do you want to see options for?")
     combobox.fill(name)
     page.get_by_role("option", name=name, exact=True).click()
     page.get_by_role("button", name="Continue").click()
