@@ -1,10 +1,5 @@
-"""Production settings for the benchmark server, with one change: static files are served
-without the hashed manifest, because `collectstatic` with the manifest storage currently fails
-on GOV.UK Frontend's missing source map (var/frontend lacks govuk-frontend.min.css.map)."""
+"""Settings for the benchmark server: production's, unchanged (hashed static files included),
+so the bench measures what a deployment serves. Kept as a module so a bench-only change has
+one place to go."""
 
 from shopwindow.settings.production import *  # noqa: F403
-
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
-}
