@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from shopwindow.accounts import audit, selectors
 from shopwindow.accounts.models import User
 from shopwindow.authorities.models import Authority
+from shopwindow.core.dates import GovukDateField
 from shopwindow.core.email import queue_email
 
 DOMAIN_RE = re.compile(r"^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
@@ -224,18 +225,8 @@ class DeleteAccountForm(forms.Form):
 class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(label="Action", required=False)
     actor = forms.CharField(label="Email address of the person", required=False, max_length=254)
-    date_from = forms.DateField(
-        label="From date",
-        required=False,
-        help_text="For example, 2026-11-27",
-        error_messages={"invalid": "Enter the from date as year-month-day, like 2026-11-27"},
-    )
-    date_to = forms.DateField(
-        label="To date",
-        required=False,
-        help_text="For example, 2026-11-30",
-        error_messages={"invalid": "Enter the to date as year-month-day, like 2026-11-30"},
-    )
+    date_from = GovukDateField(label="From date", required=False)
+    date_to = GovukDateField(label="To date", required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

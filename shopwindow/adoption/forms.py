@@ -1,62 +1,14 @@
-"""Forms for plans, tasks, messages and moderators' decisions, with a GOV.UK date input field."""
+"""Forms for plans, tasks, messages and moderators' decisions (dates: core's GOV.UK field)."""
 
-from datetime import date
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
 from shopwindow.accounts.models import User
 from shopwindow.adoption.models import PlanStatus, TaskStatus
 from shopwindow.authorities.models import Authority
-
-PARTS = ("day", "month", "year")
-
-
-class DateWidget(forms.MultiWidget):
-    """Three text inputs named <name>_day, <name>_month, <name>_year (GOV.UK date input)."""
-
-    def __init__(self) -> None:
-        super().__init__(widgets={part: forms.TextInput() for part in PARTS})
-
-    def decompress(self, value: Any) -> list[Any]:
-        if isinstance(value, date):
-            return [value.day, value.month, value.year]
-        return [None, None, None]
-
-
-class DateField(forms.MultiValueField):
-    """A date typed as day, month and year, with GOV.UK error messages naming the field."""
-
-    widget = DateWidget
-
-    def __init__(self, *, label: str, required: bool = True, **kwargs: Any) -> None:
-        self.noun = label.lower() if label[:1].isupper() and label[1:2].islower() else label
-        parts = tuple(forms.CharField(required=False) for _ in PARTS)
-        super().__init__(
-            fields=parts, label=label, required=required, require_all_fields=False, **kwargs
-        )
-
-    def clean(self, value: Any) -> date | None:
-        parts = [str(v).strip() if v is not None else "" for v in (value or ["", "", ""])]
-        if not any(parts):
-            if self.required:
-                raise ValidationError(f"Enter the {self.noun}")
-            return None
-        missing = [name for name, text in zip(PARTS, parts, strict=True) if not text]
-        if missing:
-            raise ValidationError(f"The {self.noun} must include a {missing[0]}")
-        try:
-            day, month, year = (int(text) for text in parts)
-            if year < 1000:
-                raise ValueError
-            return date(year, month, day)
-        except ValueError:
-            raise ValidationError(f"The {self.noun} must be a real date") from None
-
-    def compress(self, data_list: list[Any]) -> Any:  # clean() does the work
-        return data_list
+from shopwindow.core.dates import GovukDateField
 
 
 class StartPlanForm(forms.Form):
@@ -72,7 +24,7 @@ class StartPlanForm(forms.Form):
         max_length=200,
         error_messages={"required": "Enter a title for the plan"},
     )
-    start_date = DateField(label="Start date")
+    start_date = GovukDateField(label="Start date")
 
     def __init__(self, *args: Any, councils: QuerySet[Authority], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -85,7 +37,7 @@ class PlanForm(forms.Form):
     title = forms.CharField(
         label="Plan title", max_length=200, error_messages={"required": "Enter a title"}
     )
-    start_date = DateField(label="Start date")
+    start_date = GovukDateField(label="Start date")
     status = forms.ChoiceField(
         label="Status",
         choices=PlanStatus.choices,
@@ -119,8 +71,8 @@ class TaskForm(forms.Form):
         required=False,
         help_text="For example a team or someone without an account",
     )
-    start_date = DateField(label="Start date", required=False)
-    due_date = DateField(label="Due date", required=False)
+    start_date = GovukDateField(label="Start date", required=False)
+    due_date = GovukDateField(label="Due date", required=False)
     status = forms.ChoiceField(label="Status", choices=TaskStatus.choices)
     notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 

@@ -1,58 +1,17 @@
-"""Template tags of the adoption app: the GOV.UK date input, and the record page sections
+"""Template tags of the adoption app: the record page sections
 (adopt this for your council, spread, talk to the originator). Each section computes its own
 data here through the adoption selectors, so the record page view knows nothing about them."""
 
-from datetime import date
 from typing import Any
 
 from django import template
-from django.forms.boundfield import BoundField
 from django.http import HttpRequest
-from django.utils.safestring import SafeString
 
 from shopwindow.accounts.permissions import approved_council_ids
 from shopwindow.adoption import selectors, spread
-from shopwindow.core.components import render_component
 from shopwindow.innovations.models import Innovation
 
 register = template.Library()
-
-
-@register.simple_tag
-def govuk_date(field: BoundField, hint: str = "", size: str = "s") -> SafeString:
-    """Render an adoption.forms.DateField as the GOV.UK date input, with its error."""
-    value = field.value()
-    if isinstance(value, date):
-        parts = [str(value.day), str(value.month), str(value.year)]
-    elif isinstance(value, list | tuple):
-        parts = ["" if v is None else str(v) for v in value]
-    else:
-        parts = ["", "", ""]
-    error = bool(field.errors)
-    widths = {"day": 2, "month": 2, "year": 4}
-    items = [
-        {
-            "name": f"{field.html_name}_{part}",
-            "id": f"{field.auto_id}_{part}",
-            "label": part.capitalize(),
-            "value": text,
-            "classes": f"govuk-input--width-{widths[part]}"
-            + (" govuk-input--error" if error else ""),
-        }
-        for part, text in zip(("day", "month", "year"), parts, strict=True)
-    ]
-    params: dict[str, Any] = {
-        "id": field.auto_id,
-        "fieldset": {
-            "legend": {"text": str(field.label), "classes": f"govuk-fieldset__legend--{size}"}
-        },
-        "items": items,
-    }
-    if hint or field.help_text:
-        params["hint"] = {"text": hint or str(field.help_text)}
-    if error:
-        params["errorMessage"] = {"text": " ".join(str(e) for e in field.errors)}
-    return render_component("date-input", params)
 
 
 @register.inclusion_tag("adoption/includes/adopt.html")

@@ -1,5 +1,6 @@
 """Download your own data, delete your account, and the moderators' audit log."""
 
+import datetime
 import io
 import json
 from typing import Any
@@ -80,17 +81,35 @@ def test_audit_log_is_filtered_and_paginated(moderator: User, member: User) -> N
     assert "2 events" in by_actor  # signing in, and the role change
     assert "Role changed" in by_actor
     assert "(test.bulk)" not in by_actor
-    today = timezone.localdate().isoformat()
-    in_range = client.get("/moderation/audit-log/", {"date_from": today, "date_to": today})
+    today = timezone.localdate()
+    in_range = client.get(
+        "/moderation/audit-log/", {**_date("date_from", today), **_date("date_to", today)}
+    )
     assert "57 events" in in_range.content.decode()
-    before = client.get("/moderation/audit-log/", {"date_to": "2020-01-01"})
+    before = client.get("/moderation/audit-log/", _date("date_to", datetime.date(2020, 1, 1)))
     assert "No events match the filters" in before.content.decode()
-    bad = client.get("/moderation/audit-log/", {"date_from": "yesterday"}).content.decode()
-    assert "Enter the from date as year-month-day" in bad
+    bad = client.get(
+        "/moderation/audit-log/",
+        {"date_from-day": "31", "date_from-month": "2", "date_from-year": "2026"},
+    ).content.decode()
+    assert "From date must be a real date, like 27 3 2027" in bad
     backwards = client.get(
-        "/moderation/audit-log/", {"date_from": "2026-02-01", "date_to": "2026-01-01"}
+        "/moderation/audit-log/",
+        {
+            **_date("date_from", datetime.date(2026, 2, 1)),
+            **_date("date_to", datetime.date(2026, 1, 1)),
+        },
     ).content.decode()
     assert "The to date must be the same as or after the from date" in backwards
+
+
+def _date(name: str, day: datetime.date) -> dict[str, str]:
+    """A date as the GOV.UK date input posts it."""
+    return {
+        f"{name}-day": str(day.day),
+        f"{name}-month": str(day.month),
+        f"{name}-year": str(day.year),
+    }
 
 
 def test_non_moderators_cannot_read_the_audit_log(council_member: User) -> None:

@@ -59,4 +59,4 @@ def client_for(user: User) -> Client:
 
 
 def date_post(prefix: str, day: int, month: int, year: int) -> dict[str, str]:
-    return {f"{prefix}_day": str(day), f"{prefix}_month": str(month), f"{prefix}_year": str(year)}
+    return {f"{prefix}-day": str(day), f"{prefix}-month": str(month), f"{prefix}-year": str(year)}

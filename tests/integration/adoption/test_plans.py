@@ -67,7 +67,7 @@ def test_start_form_errors_name_the_field(member: User, record: Innovation) -> N
     assert response.status_code == 200
     assert "There is a problem" in body
     assert "Enter a title for the plan" in body
-    assert "The start date must be a real date" in body
+    assert "Start date must be a real date" in body
     assert not AdoptionPlan.objects.exists()
 
 
