@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING, Any
 
 import factory
 from django.utils import timezone
+from factory.declarations import LazyFunction, Sequence, SubFactory
 
 from shopwindow.accounts.models import CouncilMembership, MembershipStatus, Role, User
 from shopwindow.innovations.models import Innovation
@@ -26,10 +27,10 @@ class UserFactory(factory.django.DjangoModelFactory[User]):
         model = User
         skip_postgeneration_save = True
 
-    email = factory.Sequence(lambda n: f"person{n}@example.gov.uk")
-    full_name = factory.Sequence(lambda n: f"Person {n}")
+    email = Sequence(lambda n: f"person{n}@example.gov.uk")
+    full_name = Sequence(lambda n: f"Person {n}")
     role = Role.MEMBER
-    email_confirmed_at = factory.LazyFunction(timezone.now)
+    email_confirmed_at = LazyFunction(timezone.now)
     password = factory.django.Password(TEST_PASSWORD)
 
 
@@ -39,9 +40,9 @@ class CouncilMembershipFactory(factory.django.DjangoModelFactory[CouncilMembersh
     class Meta:
         model = CouncilMembership
 
-    user = factory.SubFactory(UserFactory)
+    user = SubFactory(UserFactory)
     status = MembershipStatus.APPROVED
-    decided_at = factory.LazyFunction(timezone.now)
+    decided_at = LazyFunction(timezone.now)
 
 
 # --- Innovation records (issue 4) ----------------------------------------------------------------

@@ -10,7 +10,7 @@ from shopwindow.accounts.models import AuditEvent, CouncilEmailDomain, CouncilMe
 
 
 @admin.register(User)
-class UserAdmin(admin.ModelAdmin):
+class UserAdmin(admin.ModelAdmin[User]):
     list_display = ["email", "full_name", "role", "email_confirmed_at", "is_active", "date_joined"]
     list_filter = ["role", "is_active"]
     search_fields = ["email", "full_name"]
@@ -41,7 +41,7 @@ class UserAdmin(admin.ModelAdmin):
 
 
 @admin.register(CouncilMembership)
-class CouncilMembershipAdmin(admin.ModelAdmin):
+class CouncilMembershipAdmin(admin.ModelAdmin[CouncilMembership]):
     list_display = ["user", "authority", "status", "decided_by", "decided_at"]
     list_filter = ["status"]
     search_fields = ["user__email", "authority__name", "authority__gss"]
@@ -50,14 +50,14 @@ class CouncilMembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(CouncilEmailDomain)
-class CouncilEmailDomainAdmin(admin.ModelAdmin):
+class CouncilEmailDomainAdmin(admin.ModelAdmin[CouncilEmailDomain]):
     list_display = ["domain", "authority", "added_by", "added_at"]
     search_fields = ["domain", "authority__name"]
     raw_id_fields = ["authority", "added_by"]
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(admin.ModelAdmin[AuditEvent]):
     list_display = ["created_at", "actor_email", "action", "object_description", "ip_address"]
     list_filter = ["action"]
     search_fields = ["actor_email", "object_description"]

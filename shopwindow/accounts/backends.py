@@ -14,7 +14,7 @@ from shopwindow.core import ratelimit
 ADDRESS_BUCKET = "sign_in_failure"
 
 
-class LockoutBackend(AxesStandaloneBackend):
+class LockoutBackend(AxesStandaloneBackend):  # type: ignore[misc]  # django-axes: untyped
     """Axes' lockout check, for sign-ins that come through a web request.
 
     The service's sign-in view always passes the request. Code without a request (operator
@@ -35,4 +35,5 @@ class LockoutBackend(AxesStandaloneBackend):
             request.address_locked_out = True  # type: ignore[attr-defined]
             request.axes_locked_out = True  # type: ignore[attr-defined]  # AxesMiddleware's page
             raise AxesBackendPermissionDenied("Too many failed sign-ins from this address")
-        return super().authenticate(request, username, password, **kwargs)
+        super().authenticate(request, username, password, **kwargs)  # raises if locked out
+        return None

@@ -1,7 +1,7 @@
 """Forms for accounts and moderation. Error messages follow the GOV.UK style: say what to do."""
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.auth import password_validation
@@ -14,6 +14,11 @@ from shopwindow.accounts.models import User
 from shopwindow.authorities.models import Authority
 from shopwindow.core.dates import GovukDateField
 from shopwindow.core.email import queue_email
+
+if TYPE_CHECKING:
+    _SetPasswordForm = SetPasswordForm[User]
+else:  # generic in django-stubs only: the class cannot be subscripted at run time
+    _SetPasswordForm = SetPasswordForm
 
 DOMAIN_RE = re.compile(r"^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
@@ -102,7 +107,7 @@ class PasswordResetForm(DjangoPasswordResetForm):
         queue_email(to=[to_email], subject=subject, body=body)
 
 
-class GovukSetPasswordForm(SetPasswordForm):
+class GovukSetPasswordForm(_SetPasswordForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].label = "New password"
@@ -119,8 +124,8 @@ class GovukPasswordChangeForm(GovukSetPasswordForm, PasswordChangeForm):
         self.fields["old_password"].error_messages["required"] = "Enter your current password"
 
 
-class CouncilChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
+class CouncilChoiceField(forms.ModelChoiceField[Authority]):
+    def label_from_instance(self, obj: Authority) -> str:
         return f"{obj.name} ({obj.gss})"
 
 

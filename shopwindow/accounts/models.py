@@ -217,7 +217,7 @@ def _recovery_code_hash(salt: str, code: str) -> str:
     return hashlib.sha256(f"{salt}:{normalise_recovery_code(code)}".encode()).hexdigest()
 
 
-class RecoveryCodeDevice(ThrottlingMixin, Device):
+class RecoveryCodeDevice(ThrottlingMixin, Device):  # type: ignore[misc]  # django-otp: untyped
     """A moderator's or admin's one-use recovery codes: a django-otp device, like their TOTP app.
 
     django-otp's own static plugin keeps the codes in plain text; these are stored only as salted

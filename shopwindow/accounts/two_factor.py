@@ -57,7 +57,7 @@ def app_device(user: User) -> TOTPDevice | None:
 
 
 def has_app(user: User) -> bool:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return bool(TOTPDevice.objects.filter(user=user, confirmed=True).exists())
 
 
 def base32_secret(device: TOTPDevice) -> str:

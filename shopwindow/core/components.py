@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
-from jinja2 import Environment, PackageLoader, PrefixLoader, select_autoescape
+from jinja2 import Environment, PackageLoader, PrefixLoader, Template, select_autoescape
 
 # Macro name for each component, as GOV.UK Frontend names them.
 MACROS = {
@@ -62,7 +62,7 @@ def _environment() -> Environment:
 
 
 @cache
-def _macro(component: str) -> Any:
+def _macro(component: str) -> Template:
     macro = MACROS[component]
     template = _environment().from_string(
         "{%- from 'govuk_frontend_jinja/components/"

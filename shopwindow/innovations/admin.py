@@ -6,17 +6,17 @@ from shopwindow.innovations.models import EvidenceLevel, Innovation, Revision, S
 
 
 @admin.register(Theme, ServiceArea)
-class VocabularyAdmin(admin.ModelAdmin):
+class VocabularyAdmin(admin.ModelAdmin[Theme | ServiceArea]):
     list_display = ["code", "label", "position"]
 
 
 @admin.register(EvidenceLevel)
-class EvidenceLevelAdmin(admin.ModelAdmin):
+class EvidenceLevelAdmin(admin.ModelAdmin[EvidenceLevel]):
     list_display = ["level", "label"]
 
 
 @admin.register(Innovation)
-class InnovationAdmin(admin.ModelAdmin):
+class InnovationAdmin(admin.ModelAdmin[Innovation]):
     list_display = [
         "record_id",
         "title",
@@ -31,7 +31,7 @@ class InnovationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Revision)
-class RevisionAdmin(admin.ModelAdmin):
+class RevisionAdmin(admin.ModelAdmin[Revision]):
     list_display = ["innovation", "kind", "state", "author", "created_at"]
     list_filter = ["kind", "state"]
     readonly_fields = ["snapshot", "changes", "created_at"]

@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO, Any, Protocol
 
 from django.core import serializers
 from django.core.cache import cache
@@ -183,7 +183,7 @@ def read_manifest(archive: zipfile.ZipFile) -> dict[str, object]:
     names = set(archive.namelist())
     if "manifest.json" not in names or "data.json" not in names:
         raise BackupError("This is not a Shopwindow backup (no manifest.json or data.json).")
-    manifest = json.loads(archive.read("manifest.json"))
+    manifest: dict[str, Any] = json.loads(archive.read("manifest.json"))
     if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
         raise BackupError(
             f"Unknown backup format {manifest.get('format')!r} version {manifest.get('version')!r}."

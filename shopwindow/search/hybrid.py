@@ -43,7 +43,7 @@ def uses_meaning(parsed: ParsedQuery) -> bool:
     return '"' not in raw and " OR " not in f" {raw} " and "|" not in raw
 
 
-def query_vector(parsed: ParsedQuery) -> np.ndarray:
+def query_vector(parsed: ParsedQuery) -> semantic.Vectors:
     """The query's unit vector: the words typed (not common words, not excluded ones), plus a
     share (EXPANSION_WEIGHT) of the mean of the phrases of the synonym groups they matched, so
     that jargon ("LATC", "ASC") carries its plain meaning without drowning the other words."""
@@ -56,7 +56,7 @@ def query_vector(parsed: ParsedQuery) -> np.ndarray:
             for phrase in clause.alternatives
         )
     )
-    vector = semantic.embed([" ".join(words)])[0]
+    vector: semantic.Vectors = semantic.embed([" ".join(words)])[0]
     if expansions:
         vector = vector + EXPANSION_WEIGHT * semantic.embed(expansions).mean(axis=0)
     norm = float(np.linalg.norm(vector))

@@ -21,11 +21,14 @@ from typing import Any
 
 import numpy as np
 from django.db import connection
+from numpy.typing import NDArray
 
 DIMENSIONS = 256
 # How much each field counts in a record's vector (the fields are embedded one by one).
 FIELD_WEIGHTS = {"title": 2.0, "summary": 2.0, "body": 1.0, "lessons": 0.5, "labels": 2.0}
 CHUNK = 8192  # rows converted to float32 at a time: a small temporary, whatever the size
+
+Vectors = NDArray[np.float32]  # float32 vectors: one, or one a row
 
 
 @cache
@@ -41,16 +44,18 @@ def model() -> Any:
     )
 
 
-def embed(texts: Sequence[str]) -> np.ndarray:
+def embed(texts: Sequence[str]) -> Vectors:
     """Unit vectors (float32, one row per text); an empty text gives a zero row."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     vectors = np.asarray(model().embed(list(texts), norm=False), dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+    units = np.zeros_like(vectors)
+    np.divide(vectors, norms, out=units, where=norms > 0)
+    return units
 
 
-def record_vectors(records: Sequence[dict[str, str]]) -> np.ndarray:
+def record_vectors(records: Sequence[dict[str, str]]) -> Vectors:
     """Each record's unit vector: the weighted mean of its fields' unit vectors. The fields of
     all the records are embedded in one batch."""
     texts: list[str] = []
@@ -64,10 +69,12 @@ def record_vectors(records: Sequence[dict[str, str]]) -> np.ndarray:
     for (row, weight), vector in zip(owners, embed(texts), strict=True):
         means[row] += weight * vector
     norms = np.linalg.norm(means, axis=1, keepdims=True)
-    return np.divide(means, norms, out=np.zeros_like(means), where=norms > 0)
+    units = np.zeros_like(means)
+    np.divide(means, norms, out=units, where=norms > 0)
+    return units
 
 
-def quantise(vector: np.ndarray) -> tuple[bytes, float]:
+def quantise(vector: Vectors) -> tuple[bytes, float]:
     """int8 codes and the scale that restores the vector (codes × scale)."""
     peak = float(np.abs(vector).max()) if vector.size else 0.0
     scale = peak / 127 if peak else 1.0
@@ -78,15 +85,15 @@ def quantise(vector: np.ndarray) -> tuple[bytes, float]:
 @dataclass
 class Matrix:
     version: str
-    ids: np.ndarray  # document ids, one per row
-    codes: np.ndarray  # int8, rows × DIMENSIONS
-    scales: np.ndarray  # float32, one per row
+    ids: NDArray[np.int64]  # document ids, one per row
+    codes: NDArray[np.int8]  # rows × DIMENSIONS
+    scales: Vectors  # one per row
 
     @property
     def nbytes(self) -> int:
         return int(self.ids.nbytes + self.codes.nbytes + self.scales.nbytes)
 
-    def similarities(self, query: np.ndarray) -> np.ndarray:
+    def similarities(self, query: Vectors) -> Vectors:
         """Cosine similarity of every row to a unit query vector."""
         scores = np.empty(len(self.ids), dtype=np.float32)
         for start in range(0, len(self.ids), CHUNK):
@@ -124,7 +131,7 @@ def matrix(version: str) -> Matrix:
 
 
 def similar(
-    vector: np.ndarray, version: str, *, threshold: float, limit: int
+    vector: Vectors, version: str, *, threshold: float, limit: int
 ) -> list[tuple[int, float]]:
     """(document id, similarity) of the rows at or above the threshold, best first, at most
     `limit` of them."""

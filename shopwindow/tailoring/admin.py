@@ -7,7 +7,7 @@ from shopwindow.tailoring.models import Comparator
 
 
 @admin.register(Comparator)
-class ComparatorAdmin(admin.ModelAdmin):
+class ComparatorAdmin(admin.ModelAdmin[Comparator]):
     list_display = ["authority", "rank", "comparator", "distance"]
     list_select_related = ["authority", "comparator"]
     search_fields = ["authority__name", "authority__gss"]

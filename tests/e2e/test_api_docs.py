@@ -3,11 +3,14 @@ site's own files, with the Content Security Policy on and nothing blocked."""
 
 import pytest
 from playwright.sync_api import Page, Request
+from pytest_django.live_server_helper import LiveServer
 
 pytestmark = pytest.mark.e2e
 
 
-def test_swagger_ui_renders_from_this_site_under_the_csp(live_server, page: Page) -> None:
+def test_swagger_ui_renders_from_this_site_under_the_csp(
+    live_server: LiveServer, page: Page
+) -> None:
     problems: list[str] = []
     page.on(
         "console",

@@ -1,7 +1,8 @@
 """The foundation in a real browser: the brand's styles load and the key pages pass axe-core."""
 
 import pytest
-from playwright.sync_api import Page, Response
+from playwright.sync_api import Browser, Page, Response
+from pytest_django.live_server_helper import LiveServer
 
 from tests.e2e.conftest import assert_accessible
 
@@ -31,7 +32,9 @@ def open_page(page: Page, url: str) -> list[Response]:
 
 
 @pytest.mark.parametrize(("path", "heading"), PAGES)
-def test_page_is_styled_and_accessible(live_server, page: Page, path: str, heading: str) -> None:
+def test_page_is_styled_and_accessible(
+    live_server: LiveServer, page: Page, path: str, heading: str
+) -> None:
     stylesheets = open_page(page, live_server.url + path)
     brand_css = [r for r in stylesheets if "brand/shopwindow.min.css" in r.url]
     assert brand_css
@@ -50,12 +53,14 @@ def test_page_is_styled_and_accessible(live_server, page: Page, path: str, headi
     assert_accessible(page)
 
 
-def test_south_hams_shows_its_population(live_server, page: Page) -> None:
+def test_south_hams_shows_its_population(live_server: LiveServer, page: Page) -> None:
     open_page(page, live_server.url + "/councils/E07000044/")
     assert "89,812" in page.locator(".govuk-summary-list").inner_text()
 
 
-def test_councils_search_works_without_javascript(live_server, browser) -> None:
+def test_councils_search_works_without_javascript(
+    live_server: LiveServer, browser: Browser
+) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     try:
@@ -72,6 +77,6 @@ def test_councils_search_works_without_javascript(live_server, browser) -> None:
 @pytest.mark.parametrize(
     "path", ["/councils/E10000002/", "/councils/E47000014/", "/councils/?nation=narnia&former=on"]
 )
-def test_other_council_views_are_accessible(live_server, page: Page, path: str) -> None:
+def test_other_council_views_are_accessible(live_server: LiveServer, page: Page, path: str) -> None:
     open_page(page, live_server.url + path)
     assert_accessible(page)

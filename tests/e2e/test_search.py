@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from django.conf import settings
 from playwright.sync_api import Browser, Page, expect
+from pytest_django.live_server_helper import LiveServer
 
 from tests.e2e.conftest import assert_accessible
 
@@ -22,7 +23,7 @@ def content(reference_data: None) -> None:
     load_catalogue(directory=Path(settings.CATALOGUE_DIR))
 
 
-def test_filtered_search_is_accessible(live_server, page: Page) -> None:
+def test_filtered_search_is_accessible(live_server: LiveServer, page: Page) -> None:
     page.goto(
         f"{live_server.url}/innovations/?q=shared+service&nation=england&theme=shared-services"
     )
@@ -32,14 +33,14 @@ def test_filtered_search_is_accessible(live_server, page: Page) -> None:
     assert_accessible(page)
 
 
-def test_no_results_page_is_accessible(live_server, page: Page) -> None:
+def test_no_results_page_is_accessible(live_server: LiveServer, page: Page) -> None:
     page.goto(f"{live_server.url}/innovations/?q=zeppelin+airships&nation=wales")
     expect(page.locator("#result-count")).to_contain_text("No records found")
     expect(page.locator("#no-results")).to_contain_text("checking your spelling")
     assert_accessible(page)
 
 
-def test_a_typo_suggests_the_right_words(live_server, page: Page) -> None:
+def test_a_typo_suggests_the_right_words(live_server: LiveServer, page: Page) -> None:
     page.goto(f"{live_server.url}/innovations/")
     page.get_by_label("Search innovation records").fill("tradng standards")
     page.get_by_role("button", name="Search", exact=True).click()
@@ -53,7 +54,9 @@ def test_a_typo_suggests_the_right_words(live_server, page: Page) -> None:
     assert any("trading standards" in title.lower() for title in titles), titles
 
 
-def test_joint_consumer_protection_finds_surrey_and_bucks_first(live_server, page: Page) -> None:
+def test_joint_consumer_protection_finds_surrey_and_bucks_first(
+    live_server: LiveServer, page: Page
+) -> None:
     page.goto(f"{live_server.url}/innovations/?q=joint+consumer+protection+service")
     first = page.locator(".app-results li h3 a").first
     expect(first).to_have_text(
@@ -61,7 +64,7 @@ def test_joint_consumer_protection_finds_surrey_and_bucks_first(live_server, pag
     )
 
 
-def test_a_facet_click_keeps_the_query(live_server, page: Page) -> None:
+def test_a_facet_click_keeps_the_query(live_server: LiveServer, page: Page) -> None:
     page.goto(f"{live_server.url}/innovations/?q=shared+service")
     page.get_by_label("Wales", exact=False).first.check()
     page.get_by_role("button", name="Apply filters").first.click()
@@ -72,7 +75,7 @@ def test_a_facet_click_keeps_the_query(live_server, page: Page) -> None:
     expect(page.get_by_role("link", name="Clear filters")).to_be_visible()
 
 
-def test_search_works_without_javascript(live_server, browser: Browser) -> None:
+def test_search_works_without_javascript(live_server: LiveServer, browser: Browser) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{live_server.url}/innovations/?q=libraries")

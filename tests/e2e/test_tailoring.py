@@ -5,6 +5,7 @@ import re
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import Browser, Page, expect
+from pytest_django.live_server_helper import LiveServer
 
 from tests.e2e.conftest import assert_accessible, council_type_ahead
 
@@ -31,7 +32,7 @@ def comparators(reference_data: None) -> None:
         ("/your-council/", "Your council"),
     ],
 )
-def test_pages_are_accessible(live_server, page: Page, path: str, heading: str) -> None:
+def test_pages_are_accessible(live_server: LiveServer, page: Page, path: str, heading: str) -> None:
     response = page.goto(live_server.url + path)
     assert response is not None
     assert response.status == 200
@@ -39,7 +40,7 @@ def test_pages_are_accessible(live_server, page: Page, path: str, heading: str) 
     assert_accessible(page)
 
 
-def test_comparators_page_shows_the_15_nearest(live_server, page: Page) -> None:
+def test_comparators_page_shows_the_15_nearest(live_server: LiveServer, page: Page) -> None:
     page.goto(live_server.url + "/councils/E08000003/comparators/")
     rows = page.locator("table.govuk-table tbody tr")
     expect(rows).to_have_count(16)  # this council, then its 15 comparators
@@ -48,7 +49,7 @@ def test_comparators_page_shows_the_15_nearest(live_server, page: Page) -> None:
     expect(page.locator("h1")).to_have_text("How we choose comparable councils")
 
 
-def test_choosing_a_council_with_the_combobox(live_server, page: Page) -> None:
+def test_choosing_a_council_with_the_combobox(live_server: LiveServer, page: Page) -> None:
     page.goto(live_server.url + "/your-council/")
     combobox = council_type_ahead(page, "Which council do you want to see options for?")
     expect(combobox).to_be_visible()
@@ -69,7 +70,9 @@ def test_choosing_a_council_with_the_combobox(live_server, page: Page) -> None:
     assert_accessible(page)
 
 
-def test_typing_a_name_that_matches_nothing_is_an_error(live_server, page: Page) -> None:
+def test_typing_a_name_that_matches_nothing_is_an_error(
+    live_server: LiveServer, page: Page
+) -> None:
     page.goto(live_server.url + "/your-council/")
     combobox = council_type_ahead(page, "Which council do you want to see options for?")
     combobox.fill("Atlantis")
@@ -79,7 +82,7 @@ def test_typing_a_name_that_matches_nothing_is_an_error(live_server, page: Page)
     assert_accessible(page)
 
 
-def test_choosing_a_council_without_javascript(live_server, browser: Browser) -> None:
+def test_choosing_a_council_without_javascript(live_server: LiveServer, browser: Browser) -> None:
     context = browser.new_context(java_script_enabled=False, locale="en-GB")
     page = context.new_page()
     try:

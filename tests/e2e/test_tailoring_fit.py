@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
+from pytest_django.live_server_helper import LiveServer
 
 from tests.e2e.conftest import assert_accessible, council_type_ahead
 
@@ -34,7 +35,7 @@ def choose_council(page: Page, base: str, name: str, next_path: str) -> None:
     page.get_by_role("button", name="Continue").click()
 
 
-def test_comparators_page_links_to_recommendations(live_server, page: Page) -> None:
+def test_comparators_page_links_to_recommendations(live_server: LiveServer, page: Page) -> None:
     page.goto(live_server.url + "/councils/E08000003/comparators/")
     expect(page.locator("h1")).to_have_text("Councils like Manchester")
     assert_accessible(page)
@@ -42,7 +43,7 @@ def test_comparators_page_links_to_recommendations(live_server, page: Page) -> N
     expect(page.locator("h1")).to_have_text("Options recommended for Manchester")
 
 
-def test_recommended_page_is_accessible_and_filters(live_server, page: Page) -> None:
+def test_recommended_page_is_accessible_and_filters(live_server: LiveServer, page: Page) -> None:
     page.goto(live_server.url + "/councils/E08000003/recommended/")
     expect(page.locator("h1")).to_have_text("Options recommended for Manchester")
     expect(page.locator(".sw-recommendation").first).to_contain_text("out of 100")
@@ -56,7 +57,7 @@ def test_recommended_page_is_accessible_and_filters(live_server, page: Page) -> 
     assert_accessible(page)
 
 
-def test_record_page_with_a_council_chosen(live_server, page: Page) -> None:
+def test_record_page_with_a_council_chosen(live_server: LiveServer, page: Page) -> None:
     record = "/innovations/aberdeen-bon-accord-care-latc/"  # adult social care, single-tier
     page.goto(live_server.url + record)
     expect(page.get_by_role("heading", name="How this fits your council")).to_be_visible()
@@ -71,7 +72,9 @@ def test_record_page_with_a_council_chosen(live_server, page: Page) -> None:
     assert_accessible(page)
 
 
-def test_record_page_flags_a_service_the_council_does_not_run(live_server, page: Page) -> None:
+def test_record_page_flags_a_service_the_council_does_not_run(
+    live_server: LiveServer, page: Page
+) -> None:
     record = "/innovations/hertfordshire-family-safeguarding/"  # children's: not a district's
     choose_council(page, live_server.url, "South Hams", record)
     expect(page.get_by_text("Not a service your council provides").first).to_be_visible()

@@ -71,7 +71,7 @@ def nice_step(rough: float, *, whole: bool) -> float:
     """The smallest "nice" step (1, 2, 2.5 or 5 times a power of ten) at least `rough`."""
     if rough <= 0:
         return 1.0
-    magnitude = 10 ** math.floor(math.log10(rough))
+    magnitude: float = 10 ** math.floor(math.log10(rough))
     for multiple in (1, 2, 2.5, 5, 10):
         step = multiple * magnitude
         if step >= rough - 1e-9 and (not whole or float(step).is_integer()):

@@ -17,7 +17,7 @@ from shopwindow.core.email import absolute_url
 from shopwindow.innovations import selectors
 from shopwindow.innovations.models import Innovation, Revision, RevisionKind, RevisionState
 from shopwindow.innovations.services import workflow
-from shopwindow.innovations.services.records import RecordValidationError
+from shopwindow.innovations.services.validation import RecordValidationError
 from shopwindow.innovations.views.record import record_context, stage_tag
 from shopwindow.innovations.vocabularies import Verification, WorkflowStatus
 

@@ -4,6 +4,7 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 
 from shopwindow.accounts import audit, permissions, services
 from shopwindow.accounts.models import (
@@ -114,7 +115,7 @@ def test_former_councils_cannot_take_new_members(member: User) -> None:
     assert "There is a problem" in content
     assert "no longer exists and cannot take new members" in content
     assert not CouncilMembership.objects.exists()
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         services.request_memberships(user=member, authorities=[former])
 
 

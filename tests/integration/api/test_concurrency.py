@@ -5,13 +5,13 @@ removes it after."""
 
 import json
 import threading
-from typing import Any, cast
+from typing import Any
 
 import pytest
 from django.db import connection, connections
 from django.test import Client
 
-from shopwindow.accounts.models import AuditEvent, User
+from shopwindow.accounts.models import AuditEvent
 from shopwindow.api.services import create_token
 from shopwindow.authorities.models import Authority
 from shopwindow.innovations.models import Innovation
@@ -23,8 +23,8 @@ def test_two_concurrent_creates_of_one_id_give_201_and_409(django_db_blocker: An
     """Two requests at the same moment, each in its own connection and transaction: committed
     data, so this test creates and removes its own user, token and record."""
     with django_db_blocker.unblock():
-        user = cast(User, UserFactory())
-        CouncilMembershipFactory(user=user, authority=Authority.objects.get(gss="E07000044"))
+        user = UserFactory.create()
+        CouncilMembershipFactory.create(user=user, authority=Authority.objects.get(gss="E07000044"))
         _, value = create_token(user=user, name="race")
         headers: dict[str, Any] = {"HTTP_AUTHORIZATION": f"Bearer {value}"}
         body = json.dumps(innovation_record(id="raced"))

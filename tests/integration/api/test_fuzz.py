@@ -4,7 +4,7 @@ token. Every check is on: no server errors, every status and body as documented,
 rejected and valid input accepted. The cases run are printed for each identity."""
 
 from collections import Counter
-from typing import Any, cast
+from typing import Any
 
 import pytest
 import schemathesis
@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis import GenerationMode
 from schemathesis.specs.openapi import checks
 
-from shopwindow.accounts.models import Role, User
+from shopwindow.accounts.models import Role
 from shopwindow.api.api import api
 from shopwindow.api.services import create_token
 from shopwindow.authorities.models import Authority
@@ -70,8 +70,8 @@ def _reversed_period(case: Any) -> bool:
 
 def token_headers(role: str) -> dict[str, str]:
     """A personal API token of a South Hams member (a moderator too for Role.MODERATOR)."""
-    user = cast(User, UserFactory(role=role))
-    CouncilMembershipFactory(user=user, authority=Authority.objects.get(gss="E07000044"))
+    user = UserFactory.create(role=role)
+    CouncilMembershipFactory.create(user=user, authority=Authority.objects.get(gss="E07000044"))
     _, value = create_token(user=user, name="fuzz")
     return {"Authorization": f"Bearer {value}"}
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from types import ModuleType
-from typing import Any, cast
+from typing import Any
 
 import httpx
 import pytest
@@ -68,8 +68,8 @@ def test_the_generator_reports_no_warnings(generated: tuple[ModuleType, str]) ->
 
 
 def _token(role: str = Role.MEMBER) -> tuple[User, str]:
-    user = cast(User, UserFactory(role=role))
-    CouncilMembershipFactory(user=user, authority=Authority.objects.get(gss=SOUTH_HAMS))
+    user = UserFactory.create(role=role)
+    CouncilMembershipFactory.create(user=user, authority=Authority.objects.get(gss=SOUTH_HAMS))
     _row, raw = create_token(user=user, name="client")
     return user, raw
 

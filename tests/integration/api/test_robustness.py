@@ -2,7 +2,7 @@
 
 import json
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -34,8 +34,8 @@ TOKEN_LISTS = ["/api/v1/plans", "/api/v1/help-requests", "/api/v1/engagements"]
 
 @pytest.fixture
 def member() -> User:
-    user = cast(User, UserFactory())
-    CouncilMembershipFactory(user=user, authority=Authority.objects.get(gss="E07000044"))
+    user = UserFactory.create()
+    CouncilMembershipFactory.create(user=user, authority=Authority.objects.get(gss="E07000044"))
     return user
 
 

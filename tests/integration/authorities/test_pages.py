@@ -1,20 +1,25 @@
 """The councils list and council pages."""
 
 import re
+from typing import TYPE_CHECKING
 
 import pytest
 from django.test import Client
+from pytest_django import DjangoAssertNumQueries
 
 from shopwindow.authorities.models import Authority
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 pytestmark = pytest.mark.django_db
 
 
-def text(response) -> str:
+def text(response: "TestResponse") -> str:
     return re.sub(r"\s+", " ", response.content.decode())
 
 
-def result_count(response) -> int:
+def result_count(response: "TestResponse") -> int:
     match = re.search(r'id="result-count"><strong>([\d,]+)</strong>', text(response))
     assert match, "no result count on the page"
     return int(match.group(1).replace(",", ""))
@@ -127,7 +132,9 @@ def test_unknown_council_is_the_govuk_404_page(client: Client) -> None:
     assert "govuk-template" in text(response)
 
 
-def test_council_page_queries_are_bounded(client: Client, django_assert_max_num_queries) -> None:
+def test_council_page_queries_are_bounded(
+    client: Client, django_assert_max_num_queries: DjangoAssertNumQueries
+) -> None:
     with django_assert_max_num_queries(10):
         client.get("/councils/E47000014/")
     with django_assert_max_num_queries(10):

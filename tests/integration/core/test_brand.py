@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import Client
+from pytest_django import Settings
 
 BRAND_CSS = settings.FRONTEND_DIR / "static" / "brand" / "shopwindow.min.css"
 PROJECT = Path(settings.BASE_DIR) / "shopwindow"
@@ -65,6 +66,6 @@ def test_pages_show_the_operator_copyright_and_the_open_government_licence(clien
 
 
 @pytest.mark.django_db
-def test_the_operator_is_a_setting(client: Client, settings) -> None:
+def test_the_operator_is_a_setting(client: Client, settings: Settings) -> None:
     settings.SERVICE_OPERATOR = "Example Services Ltd"
     assert "© Example Services Ltd" in client.get("/").content.decode()

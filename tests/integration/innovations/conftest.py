@@ -1,7 +1,5 @@
 """Fixtures for the innovations tests: people, tokens and the demo content."""
 
-from typing import cast
-
 import pytest
 from django.core.management import call_command
 from django.test import Client
@@ -14,21 +12,21 @@ from tests.factories import CouncilMembershipFactory, UserFactory, otp_login
 
 @pytest.fixture
 def south_hams_member(db: None) -> User:
-    user = cast(User, UserFactory(email="officer@southhams.gov.uk"))
-    CouncilMembershipFactory(user=user, authority=Authority.objects.get(gss="E07000044"))
+    user = UserFactory.create(email="officer@southhams.gov.uk")
+    CouncilMembershipFactory.create(user=user, authority=Authority.objects.get(gss="E07000044"))
     return user
 
 
 @pytest.fixture
 def other_council_member(db: None) -> User:
-    user = cast(User, UserFactory(email="officer@exeter.gov.uk"))
-    CouncilMembershipFactory(user=user, authority=Authority.objects.get(gss="E07000041"))
+    user = UserFactory.create(email="officer@exeter.gov.uk")
+    CouncilMembershipFactory.create(user=user, authority=Authority.objects.get(gss="E07000041"))
     return user
 
 
 @pytest.fixture
 def moderator(db: None) -> User:
-    return cast(User, UserFactory(email="moderator@shopwindow.example", role=Role.MODERATOR))
+    return UserFactory.create(email="moderator@shopwindow.example", role=Role.MODERATOR)
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """The innovations API: open reads of published records; token-authenticated draft writes."""
 
 import json
-from typing import Any, cast
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -165,7 +165,7 @@ def test_non_members_are_403(client: Client, other_council_member: User, db: Non
         client, "post", "/api/v1/innovations", innovation_record(), bearer(other_council_member)
     )
     assert response.status_code == 403
-    plain = cast(User, UserFactory())
+    plain = UserFactory.create()
     assert (
         send(client, "post", "/api/v1/innovations", innovation_record(), bearer(plain)).status_code
         == 403

@@ -13,7 +13,7 @@ from django.db import connection
 
 from shopwindow.innovations.services.catalogue import CatalogueLoad
 from shopwindow.search import cache as search_cache
-from shopwindow.search import hybrid
+from shopwindow.search import hybrid, semantic
 from shopwindow.search.query import parse
 from shopwindow.search.selectors import index_version, search
 from tests.integration.search.judgments import TEST, TUNING, Judgment
@@ -31,7 +31,7 @@ def hybrid_top5(query: str) -> list[str]:
 def semantic_top5(query: str) -> list[str]:
     from shopwindow.search.models import SearchDocument
 
-    ranked = hybrid.semantic.similar(
+    ranked = semantic.similar(
         hybrid.query_vector(parse(query)), index_version(), threshold=-1.0, limit=5
     )
     ids = dict(SearchDocument.objects.values_list("pk", "record_id"))
@@ -60,7 +60,9 @@ def lexical_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[Ranker]:
     search_cache.clear()
 
 
-def _report(request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str], lines: list[str]):
+def _report(
+    request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str], lines: list[str]
+) -> None:
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
     if reporter is None:
         return

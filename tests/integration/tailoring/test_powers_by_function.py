@@ -11,6 +11,7 @@ from django.test import Client
 
 from shopwindow.authorities.models import Authority
 from shopwindow.authorities.vocabularies import AuthorityType
+from shopwindow.innovations.models import Innovation
 from shopwindow.innovations.vocabularies import FUNCTION_CODES
 from shopwindow.tailoring.fit import fit_for
 from shopwindow.tailoring.functions import function_power, function_table, functions_match
@@ -23,7 +24,7 @@ SOUTH_HAMS, DEVON, SURREY, BUCKS, BELFAST = (
 )  # fmt: skip
 
 
-def trading_standards_record():
+def trading_standards_record() -> Innovation:
     # The case: a Surrey and Buckinghamshire trading standards partnership.
     return create_innovation(
         lead_authorities=[SURREY, BUCKS],

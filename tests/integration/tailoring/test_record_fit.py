@@ -7,6 +7,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
 
+from shopwindow.innovations.models import Innovation
 from shopwindow.innovations.sections import record_section_templates
 from shopwindow.tailoring.selectors import SESSION_KEY
 from tests.factories import create_innovation
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 SECTION = "tailoring/sections/record_fit.html"
 
 
-def render_section(record, gss: str | None) -> str:
+def render_section(record: Innovation, gss: str | None) -> str:
     request = RequestFactory().get(record.get_absolute_url())
     request.session = SessionStore()
     request.user = AnonymousUser()
@@ -31,7 +32,7 @@ def choose(client: Client, gss: str) -> None:
 
 
 @pytest.fixture
-def record():
+def record() -> Innovation:
     # West Devon (E07000047), South Hams' neighbour; 56,000 people. £200,000 a year at level 2,
     # one-off £100,000.
     return create_innovation(
@@ -44,14 +45,14 @@ def test_the_section_is_registered() -> None:
     assert SECTION in record_section_templates()
 
 
-def test_without_a_council_it_offers_to_choose_one(record) -> None:
+def test_without_a_council_it_offers_to_choose_one(record: Innovation) -> None:
     html = render_section(record, None)
     assert "How this fits your council" in html
     assert f'href="/your-council/?next={record.get_absolute_url()}"' in html
     assert "Fit score" not in html
 
 
-def test_with_a_council_it_shows_fit_and_projection(record) -> None:
+def test_with_a_council_it_shows_fit_and_projection(record: Innovation) -> None:
     html = render_section(record, "E07000044")
     assert "How this fits South Hams" in html
     assert "Fit score: <strong>" in html
@@ -80,7 +81,7 @@ def test_a_service_the_council_does_not_run_is_flagged() -> None:
     assert "We cannot project a saving for your council because your council does not run" in html
 
 
-def test_on_the_record_page(client: Client, record) -> None:
+def test_on_the_record_page(client: Client, record: Innovation) -> None:
     response = client.get(record.get_absolute_url())
     assert response.status_code == 200
     assert "Choose your council" in response.content.decode()
@@ -90,7 +91,7 @@ def test_on_the_record_page(client: Client, record) -> None:
     assert "Your council runs waste and environment" in page
 
 
-def test_search_results_tags_batch_the_fits(record) -> None:
+def test_search_results_tags_batch_the_fits(record: Innovation) -> None:
     # How the search results show fit: one batch for the page, one summary per result.
     from django.template import Context, Template
 

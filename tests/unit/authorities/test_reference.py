@@ -14,6 +14,7 @@ from shopwindow.authorities.reference import (
     POPULATION_FILE,
     REFERENCE_DIR,
     TYPE_CODES,
+    CouncilRecord,
     ReferenceDataError,
     read_reference_data,
 )
@@ -26,7 +27,7 @@ def source_rows() -> list[dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def records():
+def records() -> dict[str, CouncilRecord]:
     return {r.code: r for r in read_reference_data()}
 
 
@@ -38,32 +39,34 @@ def reference_copy(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_every_source_row_is_read_plus_the_added_authority(records) -> None:
+def test_every_source_row_is_read_plus_the_added_authority(
+    records: dict[str, CouncilRecord],
+) -> None:
     rows = source_rows()
     assert len(records) == len(rows) + 1
     assert {row["local-authority-code"] for row in rows} <= set(records)
 
 
-def test_types_map_from_the_mysociety_codes(records) -> None:
+def test_types_map_from_the_mysociety_codes(records: dict[str, CouncilRecord]) -> None:
     expected = Counter(str(TYPE_CODES[row["local-authority-type"]]) for row in source_rows())
     expected["combined-authority"] += 1  # the new North East Combined Authority
     assert Counter(r.authority_type for r in records.values()) == expected
     assert records["CRF"].authority_type == "welsh-principal-area"  # Cardiff: WPA in the file
 
 
-def test_every_council_has_valid_nation_and_region_codes(records) -> None:
+def test_every_council_has_valid_nation_and_region_codes(records: dict[str, CouncilRecord]) -> None:
     for record in records.values():
         assert record.nation in Nation.values
         assert record.region in Region.values, record.code
 
 
-def test_regions_missing_in_the_source_are_derived(records) -> None:
+def test_regions_missing_in_the_source_are_derived(records: dict[str, CouncilRecord]) -> None:
     # Christchurch has no region in the file; its successor BCP is in the South West.
     assert records["CHC"].region == "south-west"
     assert records["BKM"].region == "south-east"
 
 
-def test_population_prefers_ons_mid_2022(records) -> None:
+def test_population_prefers_ons_mid_2022(records: dict[str, CouncilRecord]) -> None:
     assert records["SHA"].population == 89812
     assert records["SHA"].population_source == "ONS mid-2022"
     assert records["GMCA"].population_source == "mySociety 2020"
@@ -71,7 +74,7 @@ def test_population_prefers_ons_mid_2022(records) -> None:
     assert records["GMCA"].density == round(2848286 / 1275.0, 1)
 
 
-def test_deprivation_and_hexes(records) -> None:
+def test_deprivation_and_hexes(records: dict[str, CouncilRecord]) -> None:
     south_hams = records["SHA"]
     assert south_hams.deprivation_quintile in {1, 2, 3, 4, 5}
     assert south_hams.deprivation_score is not None
@@ -82,7 +85,7 @@ def test_deprivation_and_hexes(records) -> None:
     assert len(hexed) == 361
 
 
-def test_corrections_are_applied_and_noted(records) -> None:
+def test_corrections_are_applied_and_noted(records: dict[str, CouncilRecord]) -> None:
     by_gss = {r.gss: r for r in records.values() if r.gss}
     assert str(by_gss["E47000001"].start_date) == "2011-04-01"
     assert by_gss["E47000016"].name == "Hull and East Yorkshire"

@@ -6,10 +6,11 @@ level, comparable adopters 5 each up to 4.
 """
 
 import pytest
+from pytest_django import DjangoAssertNumQueries
 
 from shopwindow.authorities.models import Authority
 from shopwindow.innovations.selectors import published_innovations
-from shopwindow.tailoring.fit import CouncilContext, fit_for, fit_for_many, ordinal
+from shopwindow.tailoring.fit import CouncilContext, Fit, FitPart, fit_for, fit_for_many, ordinal
 from shopwindow.tailoring.selectors import comparators_for
 from tests.factories import create_innovation
 
@@ -21,7 +22,7 @@ def south_hams() -> Authority:
     return Authority.objects.get(gss="E07000044")
 
 
-def parts(fit):
+def parts(fit: Fit) -> dict[str, FitPart]:
     return {part.key: part for part in fit.parts}
 
 
@@ -113,7 +114,7 @@ def test_own_record_is_marked(south_hams: Authority) -> None:
 
 
 def test_fit_for_many_uses_a_fixed_number_of_queries(
-    south_hams: Authority, django_assert_num_queries
+    south_hams: Authority, django_assert_num_queries: DjangoAssertNumQueries
 ) -> None:
     for n in range(6):
         create_innovation(lead_authorities=["E07000117"] if n % 2 else ["E07000047"])

@@ -13,7 +13,7 @@ import pytest
 
 from shopwindow.authorities.models import Authority
 from shopwindow.innovations.per_resident import per_resident
-from shopwindow.tailoring.projection import SavingRange, project
+from shopwindow.tailoring.projection import Projection, SavingRange, project
 
 DISTRICT = "non-metropolitan-district"
 
@@ -82,7 +82,7 @@ def test_an_unknown_population_gives_no_figure() -> None:
     assert "no figure per resident" in found.sentence
 
 
-def _projection(shared_by: str, kind: str = "reported"):
+def _projection(shared_by: str, kind: str = "reported") -> Projection:
     return project(
         council=D,
         leads=[A],

@@ -13,6 +13,7 @@ from shopwindow.authorities.models import Authority
 from shopwindow.tailoring.projection import (
     NO_BASIS,
     PaybackRange,
+    Projection,
     SavingRange,
     payback_range,
     project,
@@ -27,7 +28,7 @@ def council(population: int | None, kind: str = "non-metropolitan-district") -> 
     return Authority(name="Somewhere", population=population, authority_type=kind)
 
 
-def projection_for(**overrides: object):
+def projection_for(**overrides: object) -> Projection:
     arguments: dict[str, object] = {
         "council": council(400_000),
         "leads": [council(100_000)],
