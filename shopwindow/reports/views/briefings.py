@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from shopwindow.accounts import audit
 from shopwindow.accounts.decorators import moderator_required
+from shopwindow.core.email import absolute_url
 from shopwindow.core.markdown import render_markdown
 from shopwindow.innovations.models import Barrier, Innovation
 from shopwindow.innovations.vocabularies import THEMES
@@ -27,8 +28,10 @@ def _pack(pk: int) -> BriefingPack:
     return get_object_or_404(BriefingPack, pk=pk)
 
 
-def _site(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
+def _site() -> str:
+    """The service's public address (SITE_URL), not whatever host the request came in on: the
+    pack is a document that travels, so its links must be the canonical ones."""
+    return absolute_url("/").rstrip("/")
 
 
 @moderator_required
@@ -238,10 +241,10 @@ def download(request: HttpRequest, pk: int, file_format: str) -> HttpResponse:
     items = briefing_selectors.pack_items(pack)
     name = slugify(pack.title)[:60] or "briefing"
     if file_format == "pdf":
-        body = briefing_exports.briefing_pdf(pack, items, site_url=_site(request))
+        body = briefing_exports.briefing_pdf(pack, items, site_url=_site())
         response = HttpResponse(body, content_type="application/pdf")
     else:
-        text = briefing_exports.briefing_markdown(pack, items, site_url=_site(request))
+        text = briefing_exports.briefing_markdown(pack, items, site_url=_site())
         response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
     briefing_services.record_export(
