@@ -113,6 +113,32 @@ def _hints(parsed: ParsedQuery, ids: list[int]) -> dict[int, str]:
     return hybrid.hints(parsed, topics)
 
 
+def _cached_snippets(
+    eng: Engine,
+    parsed: ParsedQuery,
+    clauses: list[Clause],
+    entry: dict[str, Any],
+    ranked: list[tuple[int, float, bool]],
+) -> tuple[dict[int, str], dict[int, str], bool]:
+    """Snippets and "why this result" hints of a page within the cached window, kept in the
+    search's cache entry: cutting snippets is most of a repeated search's time, and both depend
+    only on the query and the indexed text, which the entry's key (index version) pins. Returns
+    them and whether the entry grew (so it is written back)."""
+    cut: dict[str, str] = entry.setdefault("snippets", {})
+    about: dict[str, str] = entry.setdefault("hints", {})
+    new_text = [pk for pk, _, lex in ranked if lex and str(pk) not in cut]
+    new_meaning = [pk for pk, _, lex in ranked if not lex and str(pk) not in about]
+    if new_text:
+        fetched = eng.snippets(clauses, new_text)
+        cut.update({str(pk): fetched.get(pk, "") for pk in new_text})
+    if new_meaning:
+        found = _hints(parsed, new_meaning)
+        about.update({str(pk): found.get(pk, "") for pk in new_meaning})
+    snippets = {pk: cut[str(pk)] for pk, _, lex in ranked if lex and cut.get(str(pk))}
+    hints = {pk: about[str(pk)] for pk, _, lex in ranked if not lex and about.get(str(pk))}
+    return snippets, hints, bool(new_text or new_meaning)
+
+
 def _facet_results(counts: dict[str, dict[str, int]], filters: Filters) -> list[FacetResult]:
     results = []
     for facet in FACETS:
@@ -263,8 +289,13 @@ def _search(
         ]
     ids = [pk for pk, _, _ in ranked]
     documents = SearchDocument.objects.in_bulk(ids)
-    snippets = eng.snippets(clauses, [pk for pk, _, lex in ranked if lex])
-    hints = _hints(parsed, [pk for pk, _, lex in ranked if not lex])
+    if offset + page_size <= RANKED_WINDOW and search_cache.seconds():
+        snippets, hints, grew = _cached_snippets(eng, parsed, clauses, entry, ranked)
+        if grew:
+            pending = (key, entry)
+    else:
+        snippets = eng.snippets(clauses, [pk for pk, _, lex in ranked if lex])
+        hints = _hints(parsed, [pk for pk, _, lex in ranked if not lex])
     for pk, score, _ in ranked:
         doc = documents[pk]
         snippet = snippets.get(pk)

@@ -215,3 +215,28 @@ def test_rebuild_matches_incremental_index(records: None) -> None:
     call_command("rebuild_search_index", verbosity=0)
     assert sorted(SearchFacet.objects.values_list("document_id", "value")) == before
     assert ids("libraries") == ["libraries-england"]
+
+
+def test_a_repeated_search_reuses_its_snippets_until_the_text_changes(records: None) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    snippet_sql = "ts_headline" if connection.vendor == "postgresql" else "snippet("
+    first = search("consumer protection")
+    with CaptureQueriesContext(connection) as repeat:
+        again = search("consumer protection")
+    assert [h.snippet for h in again.hits] == [h.snippet for h in first.hits]
+    assert "<mark" in again.hits[0].snippet
+    assert not [q for q in repeat.captured_queries if snippet_sql in q["sql"]]
+
+    # An edit changes the index version, so the next visit cuts fresh snippets.
+    save_record(
+        innovation_record(
+            id="trading-standards-scotland",
+            title="Trading standards shared by four councils",
+            summary="Consumer protection officers from four councils work as one team.",
+            lead_authorities=["S12000036"],
+        ),
+        publish=True,
+    )
+    assert "four councils" in search("consumer protection").hits[0].snippet
