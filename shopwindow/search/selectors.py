@@ -247,8 +247,9 @@ def _search(
 
     One cache entry per search (query, filters, sort, index version) holds the aggregates and,
     once a page within them is shown, the order of the first RANKED_WINDOW results: ranking is
-    a pass over every match, so repeat visits and the next few pages skip it. Deeper pages are
-    queried live; the page's documents and snippets are always read live."""
+    a pass over every match, so repeat visits and the next few pages skip it; and the snippets
+    and hints of the results shown within that window. Deeper pages are queried live; the
+    page's documents are always read live."""
     version = index_version()
     text = f"{eng.vendor}#{version}#{parsed.key()}#{filters.key()}#{sort}"
     key = "search:" + hashlib.sha256(text.encode()).hexdigest()
