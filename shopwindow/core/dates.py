@@ -29,13 +29,39 @@ class GovukDateInput(forms.Widget):
         return parts_of(value)
 
 
+class GovukPartialDateInput(GovukDateInput):
+    """The same three boxes for a date that may be only a year, or a month and year (a source's
+    publication date). The value is the Innovation Record's text form — `2015`, `2015-04` or
+    `2015-04-27` — so the record's own validator judges it; what cannot be a date is passed on
+    as typed ("2015-x"), for that validator to name."""
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> str:  # type: ignore[override]
+        day, month, year = super().value_from_datadict(data, files, name)
+        if not (day or month or year):
+            return ""
+        pieces = [year]
+        if month or day:
+            pieces.append(month.zfill(2) if month.isdigit() else month)
+        if day:
+            pieces.append(day.zfill(2) if day.isdigit() else day)
+        return "-".join(pieces)
+
+
 def parts_of(value: Any) -> tuple[str, str, str]:
-    """Day, month and year as the boxes show them, from a date or from what was typed."""
+    """Day, month and year as the boxes show them: from a date, from what was typed, or from
+    a partial date's text (`2015`, `2015-04`, `2015-04-27`)."""
     if isinstance(value, datetime.date):
         return str(value.day), str(value.month), str(value.year)
     if isinstance(value, (list, tuple)) and len(value) == 3:
         return str(value[0] or ""), str(value[1] or ""), str(value[2] or "")
+    if isinstance(value, str) and value.strip():
+        year, month, day = ([*value.strip().split("-", 2), "", ""])[:3]
+        return _unpadded(day), _unpadded(month), year
     return "", "", ""
+
+
+def _unpadded(part: str) -> str:
+    return str(int(part)) if part.isdigit() else part
 
 
 def _missing_words(missing: list[str]) -> str:

@@ -10,6 +10,7 @@ import re
 
 from django import forms
 
+from shopwindow.core.dates import GovukDateInput
 from shopwindow.innovations.services.validation import UNSOURCED
 
 REQUIRED = "required"
@@ -31,7 +32,7 @@ def problem_kind(problem: str) -> str:
         return NUMBER
     if problem.startswith("must be a web address"):
         return WEB_ADDRESS
-    if problem.startswith("must be a date as"):
+    if problem.startswith("must be a date as") or problem.endswith("is not a real date"):
         return PARTIAL_DATE
     if problem.endswith("is not an email address"):
         return EMAIL
@@ -68,6 +69,10 @@ def message_for(field: forms.Field, problem: str) -> str:
         return "Enter a web address in the correct format, like https://www.example.gov.uk/report"
     if kind == EMAIL:
         return "Enter an email address in the correct format, like name@example.gov.uk"
+    if kind == PARTIAL_DATE and isinstance(field.widget, GovukDateInput):
+        return (
+            f"{label} must be a real date: a year, a month and year, or a whole date, like 4 2015"
+        )
     if kind == PARTIAL_DATE:
         return f"{label} must be a year, or a year and month, like 2015 or 2015-04"
     match = _LENGTH.match(problem)

@@ -6,6 +6,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.http import QueryDict
 
+from shopwindow.core.dates import GovukPartialDateInput
 from shopwindow.innovations.evidence_files import check_pdf, max_megabytes
 from shopwindow.innovations.models import EvidenceLevel
 from shopwindow.innovations.services.validation import UNSOURCED, RecordError, figure_paths
@@ -193,7 +194,13 @@ class SourceRow(RowForm):
         help_text=f"For papers on an intranet or that may move. Up to {max_megabytes()}; "
         "it is published with the record",
     )
-    published_on = _text("Published (optional)", "A year, or year and month, like 2015 or 2015-04")
+    published_on = forms.CharField(
+        label="Published (optional)",
+        required=False,
+        widget=GovukPartialDateInput,
+        help_text="A year, a month and year, or the whole date. For example, 2015, 4 2015 or "
+        "27 4 2015",
+    )
     publisher = _text("Publisher (optional)", "Who published it, like the council or Audit Wales")
     kind = forms.ChoiceField(
         label="Kind of source (optional)", required=False, choices=[("", "Not stated")]

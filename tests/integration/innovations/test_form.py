@@ -35,7 +35,7 @@ EVIDENCE = {
     "sources-count": "1",
     "sources-0-title": "Committee report",
     "sources-0-url": "https://example.org/report.pdf",
-    "sources-0-published_on": "2020",
+    "sources-0-published_on-year": "2020",
 }
 
 
@@ -274,3 +274,23 @@ def test_previewing_a_draft_shows_it_and_writes_nothing(south_hams_member: User)
     live = Innovation.objects.get(record_id=record_id)
     assert live.title == ""
     assert live.sources.count() == 0
+
+
+def test_a_sources_publication_date_uses_the_date_boxes(south_hams_member: User) -> None:
+    """A year, a month and year or a whole date, in GOV.UK's date input; a date that cannot be
+    is an error naming the field, linked from the summary, and nothing is saved."""
+    client = signed_in(south_hams_member)
+    innovation = start(client)
+    url = f"/innovations/{innovation.record_id}/edit/evidence/"
+    bad = {**EVIDENCE, "sources-0-published_on-month": "13", "sources-0-published_on-year": "2017"}
+    page = client.post(url, bad).content.decode()
+    assert "Source 1: Published must be a real date" in page
+    assert 'href="#id_sources-0-published_on"' in page
+    assert 'name="sources-0-published_on-month" type="text" value="13"' in page
+    assert "sources" not in _draft(innovation)["record"].get("evidence", {})
+    good = {**bad, "sources-0-published_on-month": "3"}
+    assert client.post(url, good).status_code == 302
+    assert _draft(innovation)["record"]["evidence"]["sources"][0]["published_on"] == "2017-03"
+    page = client.get(url).content.decode()
+    assert 'name="sources-0-published_on-month" type="text" value="3"' in page
+    assert 'name="sources-0-published_on-year" type="text" value="2017"' in page
